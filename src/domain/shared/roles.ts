@@ -1,0 +1,54 @@
+/** Roles from DESIGN.md. A user holds one or more (role, org unit) grants. */
+export const ROLES = ['city', 'district', 'street', 'grid', 'utility', 'enforcement', 'leader'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  city: '市封停办',
+  district: '区封停办',
+  street: '街道办/乡',
+  grid: '网格员',
+  utility: '水务集团',
+  enforcement: '水利执法',
+  leader: '领导',
+};
+
+/** What each role may do, independent of where (scope decides where). */
+export type Capability =
+  | 'org.read'
+  | 'org.import'
+  | 'org.edit'
+  | 'users.manage'
+  | 'audit.read'
+  | 'tokens.manage';
+
+const CAPABILITIES: Record<Role, readonly Capability[]> = {
+  city: ['org.read', 'org.import', 'org.edit', 'users.manage', 'audit.read', 'tokens.manage'],
+  district: ['org.read', 'org.edit', 'users.manage'],
+  street: ['org.read'],
+  grid: ['org.read'],
+  utility: ['org.read'],
+  enforcement: ['org.read'],
+  leader: ['org.read'],
+};
+
+export function roleCan(role: Role, capability: Capability): boolean {
+  return CAPABILITIES[role].includes(capability);
+}
+
+/** The org level a grant of this role is normally attached to (for forms and checks). */
+export const ROLE_LEVELS: Record<Role, readonly string[]> = {
+  city: ['city'],
+  district: ['district'],
+  street: ['street'],
+  grid: ['grid', 'community'],
+  utility: ['city', 'district'],
+  enforcement: ['city', 'district'],
+  leader: ['city', 'district'],
+};
+
+/** Roles a user holding `actorRoles` (with users.manage) may hand out, inside their own scope. */
+export function grantableRoles(actorRoles: readonly Role[]): Role[] {
+  if (actorRoles.includes('city')) return [...ROLES];
+  if (actorRoles.includes('district')) return ['district', 'street', 'grid', 'leader'];
+  return [];
+}

@@ -1,0 +1,157 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { DB } from './db/types.js';
+import type { Actor } from './auth/actor.js';
+import { AppError } from './http/errors.js';
+import { actorFromSession, actorFromToken, csrfValid } from './features/auth/auth.service.js';
+import { authRoutes, SESSION_COOKIE } from './features/auth/auth.routes.js';
+import { orgRoutes } from './features/org/org.routes.js';
+import { usersRoutes } from './features/users/users.routes.js';
+import { auditRoutes } from './features/audit/audit.routes.js';
+import { systemRoutes } from './features/system/system.routes.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    csrfSecret: string | null;
+  }
+}
+
+z.config(z.locales.zhCN());
+
+export type AppDeps = { db: Kysely<DB>; config: Config; engine: string; webDir?: string | undefined };
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// reachable without a CSRF token: nothing to protect yet (no session), and rate limited
+const CSRF_EXEMPT = new Set(['/api/auth/login']);
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : {
+      level: deps.config.logLevel,
+      // never log cookies, tokens or request bodies (tip reporters, passwords)
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    },
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS as <style> elements
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: ctx.statusCode,
+      error: 'rate_limited',
+      message: `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`,
+    }),
+  });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Wellseal API', description: '自备井封停工作平台接口', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfSecret', null);
+
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      req.actor = await actorFromToken(deps.db, auth.slice(7).trim());
+      if (!req.actor) throw new AppError(401, 'unauthorized', '接口令牌无效、已过期或已吊销');
+      return; // bearer tokens are not sent by browsers on their own: no CSRF risk
+    }
+    const sid = req.cookies[SESSION_COOKIE];
+    if (sid) {
+      const s = await actorFromSession(deps.db, sid);
+      if (s) {
+        req.actor = s.actor;
+        req.csrfSecret = s.csrfSecret;
+      }
+    }
+    const pathOnly = req.url.split('?')[0] ?? '';
+    if (UNSAFE.has(req.method) && !CSRF_EXEMPT.has(pathOnly) && req.actor) {
+      const token = req.headers['x-csrf-token'];
+      if (typeof token !== 'string' || !req.csrfSecret || !csrfValid(req.csrfSecret, token)) {
+        throw new AppError(403, 'csrf', '页面已过期，请刷新后重试（CSRF 校验失败）');
+      }
+    }
+  });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof AppError) {
+      return reply.status(err.statusCode).send({ error: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields = err.validation.map((v) => {
+        const where = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+        return where ? `${where}：${v.message}` : (v.message ?? '');
+      });
+      return reply.status(400).send({ error: 'bad_request', message: `请求内容有误：${fields.join('；')}`, details: { fields: err.validation } });
+    }
+    if (err.statusCode === 429) return reply.status(429).send({ error: 'rate_limited', message: err.message });
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(413).send({ error: 'too_large', message: '提交的内容过大' });
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.status(415).send({ error: 'bad_media_type', message: '不支持的内容类型' });
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.status(err.statusCode).send({ error: 'bad_request', message: '请求格式不正确' });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send({ error: 'internal', message: `服务器内部错误，请联系管理员（请求编号 ${req.id}）` });
+  });
+
+  await app.register(authRoutes(deps));
+  await app.register(orgRoutes(deps));
+  await app.register(usersRoutes(deps));
+  await app.register(auditRoutes(deps));
+  await app.register(systemRoutes(deps));
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const webDir = deps.webDir;
+  if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.method !== 'GET') {
+        return reply.status(404).send({ error: 'not_found', message: '接口不存在' });
+      }
+      return reply.type('text/html').sendFile('index.html');
+    });
+  } else {
+    app.setNotFoundHandler((_req, reply) => reply.status(404).send({ error: 'not_found', message: '接口不存在' }));
+  }
+  return app;
+}

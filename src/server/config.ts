@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The only reader of process.env. Exits with a clear message on bad settings. */
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  WELLSEAL_DATA: z.string().default('data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须以 postgres:// 开头 / must start with postgres://')
+    .optional(),
+  WELLSEAL_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  WELLSEAL_SESSION_HOURS: z.coerce.number().positive().default(12),
+  WELLSEAL_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  WELLSEAL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  secureCookies: boolean;
+  sessionHours: number;
+  loginAttemptsPerMinute: number;
+  logLevel: z.infer<typeof ConfigSchema>['WELLSEAL_LOG_LEVEL'];
+};
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`配置错误 / invalid settings:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.WELLSEAL_DATA),
+    databaseUrl: e.DATABASE_URL,
+    secureCookies: e.WELLSEAL_SECURE_COOKIES === 'true',
+    sessionHours: e.WELLSEAL_SESSION_HOURS,
+    loginAttemptsPerMinute: e.WELLSEAL_LOGIN_ATTEMPTS_PER_MINUTE,
+    logLevel: e.WELLSEAL_LOG_LEVEL,
+    ...overrides,
+  };
+}
+
+export class ConfigError extends Error {}

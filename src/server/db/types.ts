@@ -1,0 +1,111 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { OrgLevel } from '../../domain/org/org-unit.js';
+import type { Role } from '../../domain/shared/roles.js';
+
+/** Database tables as Kysely sees them (camelCase; the CamelCasePlugin maps snake_case). */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json = ColumnType<unknown, string | undefined | null, string | null>;
+
+export interface OrgUnitsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  level: OrgLevel;
+  parentId: number | null;
+  path: string;
+  sortOrder: Generated<number>;
+  openedOn: ColumnType<string, string | undefined, string>;
+  closedOn: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  passwordHash: string;
+  mustChangePassword: Generated<boolean>;
+  failedLogins: Generated<number>;
+  lockedUntil: NullableTimestamp;
+  disabledAt: NullableTimestamp;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface UserGrantsTable {
+  id: Generated<number>;
+  userId: number;
+  role: Role;
+  orgUnitId: number;
+}
+
+export interface SessionsTable {
+  idHash: string;
+  userId: number;
+  csrfSecret: string;
+  createdAt: Timestamp;
+  expiresAt: ColumnType<Date, Date | string, Date | string>;
+  lastSeenAt: Timestamp;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  userId: number;
+  name: string;
+  tokenHash: string;
+  tokenPrefix: string;
+  createdBy: number | null;
+  createdAt: Timestamp;
+  expiresAt: NullableTimestamp;
+  lastUsedAt: NullableTimestamp;
+  revokedAt: NullableTimestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actorId: number | null;
+  actorName: string;
+  requestId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  orgPath: string | null;
+  summary: string;
+  before: Json;
+  after: Json;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: Json;
+  updatedAt: Timestamp;
+}
+
+export interface SchemaMigrationsTable {
+  name: string;
+  appliedAt: Timestamp;
+}
+
+export interface DB {
+  orgUnits: OrgUnitsTable;
+  users: UsersTable;
+  userGrants: UserGrantsTable;
+  sessions: SessionsTable;
+  apiTokens: ApiTokensTable;
+  auditLog: AuditLogTable;
+  settings: SettingsTable;
+  schemaMigrations: SchemaMigrationsTable;
+}
+
+export type OrgUnitRow = Selectable<OrgUnitsTable>;
+export type NewOrgUnit = Insertable<OrgUnitsTable>;
+export type OrgUnitUpdate = Updateable<OrgUnitsTable>;
+export type UserRow = Selectable<UsersTable>;

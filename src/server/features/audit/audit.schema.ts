@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const AuditQuerySchema = z.object({
+  entityType: z.string().max(40).optional(),
+  entityId: z.string().max(40).optional(),
+  actor: z.string().max(40).optional(),
+  q: z.string().max(100).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const AuditEntryView = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorName: z.string(),
+  requestId: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  summary: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditEntryView = z.infer<typeof AuditEntryView>;
+export const AuditListResponse = z.object({ total: z.number(), entries: z.array(AuditEntryView) });

@@ -1,0 +1,75 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB, OrgUnitRow } from '../../db/types.js';
+import { sqlPathInScope, type Scope } from '../../auth/scope.js';
+import { childPath, type OrgLevel } from '../../../domain/org/org-unit.js';
+import { conflict } from '../../http/errors.js';
+
+export async function listUnits(db: Kysely<DB>, scope: Scope, opts: { includeClosed: boolean }): Promise<OrgUnitRow[]> {
+  let q = db.selectFrom('orgUnits').selectAll().where(sqlPathInScope('path', scope));
+  if (!opts.includeClosed) q = q.where('closedOn', 'is', null);
+  return q.orderBy('path').execute();
+}
+
+export async function findUnit(db: Kysely<DB>, scope: Scope, id: number): Promise<OrgUnitRow | undefined> {
+  return db.selectFrom('orgUnits').selectAll().where('id', '=', id).where(sqlPathInScope('path', scope)).executeTakeFirst();
+}
+
+/** Every unit, for planning an import (which then only applies inside the caller's scope). */
+export async function listAllUnits(db: Kysely<DB>): Promise<OrgUnitRow[]> {
+  return db.selectFrom('orgUnits').selectAll().orderBy('path').execute();
+}
+
+export async function findCity(db: Kysely<DB>): Promise<OrgUnitRow | undefined> {
+  return db.selectFrom('orgUnits').selectAll().where('level', '=', 'city').where('closedOn', 'is', null).executeTakeFirst();
+}
+
+export async function insertUnit(
+  db: Kysely<DB>,
+  u: { code: string; name: string; level: OrgLevel; parentId: number | null; parentPath: string | null; sortOrder?: number; openedOn?: string },
+): Promise<OrgUnitRow> {
+  // the path contains the row's own id, so take the id first
+  const { rows } = await sql<{ id: number }>`select nextval('org_units_id_seq')::int as id`.execute(db);
+  const id = rows[0]!.id;
+  return db
+    .insertInto('orgUnits')
+    .values({
+      id,
+      code: u.code,
+      name: u.name,
+      level: u.level,
+      parentId: u.parentId,
+      path: childPath(u.parentPath, id),
+      sortOrder: u.sortOrder ?? 0,
+      ...(u.openedOn ? { openedOn: u.openedOn } : {}),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Optimistic write: succeeds only if nobody changed the unit since `version` was read. */
+export async function updateUnit(
+  db: Kysely<DB>,
+  id: number,
+  version: number,
+  patch: { name?: string; closedOn?: string | null },
+): Promise<OrgUnitRow> {
+  const row = await db
+    .updateTable('orgUnits')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1), updatedAt: sql`now()` }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw conflict();
+  return row;
+}
+
+export async function countOpenChildren(db: Kysely<DB>, id: number): Promise<number> {
+  const r = await db
+    .selectFrom('orgUnits')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('parentId', '=', id)
+    .where('closedOn', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
