@@ -109,7 +109,7 @@ export function planOrgImport(
     let parent: { id: number } | { ref: string } = { id: options.cityId };
     let parentCode = byId.get(options.cityId)?.code ?? '';
     let parentKey = '';
-    let parentLabel = '本市';
+    let parentLabel = byId.get(options.cityId)?.name ?? '市';
     let failed = false;
     for (const step of chain) {
       const name = row[step.key];

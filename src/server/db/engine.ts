@@ -13,6 +13,8 @@ export type Database = {
   db: Kysely<DB>;
   /** Runs a multi-statement SQL script (migrations). */
   execScript(sql: string): Promise<void>;
+  /** The embedded instance, when the engine is PGlite (tests dump and reload it). */
+  pglite?: PGlite;
   /** Where the data lives, for messages: a folder or a redacted URL. */
   location: string;
   close(): Promise<void>;
@@ -38,7 +40,7 @@ async function openPostgres(url: string): Promise<Database> {
     throw new Error(`无法连接 PostgreSQL / cannot connect to PostgreSQL (${redact(url)}): ${err.message}`);
   });
   client.release();
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [camelCase()] });
   return {
     kind: 'postgres',
     db,
@@ -53,9 +55,10 @@ async function openPostgres(url: string): Promise<Database> {
 }
 
 async function openPGlite(dataDir: string, loadDataDir?: Blob | File): Promise<Database> {
-  fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   const pglite = await PGlite.create({
-    dataDir: path.resolve(dataDir),
+    dataDir: inMemory ? dataDir : path.resolve(dataDir),
     ...(loadDataDir ? { loadDataDir } : {}),
     parsers: {
       20: (v: string) => Number(v),
@@ -63,11 +66,12 @@ async function openPGlite(dataDir: string, loadDataDir?: Blob | File): Promise<D
       1082: (v: string) => v,
     },
   });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins: [camelCase()] });
   return {
     kind: 'pglite',
     db,
-    location: path.resolve(dataDir),
+    location: inMemory ? dataDir : path.resolve(dataDir),
+    pglite,
     async execScript(sql) {
       await pglite.exec(sql);
     },
@@ -81,3 +85,6 @@ async function openPGlite(dataDir: string, loadDataDir?: Blob | File): Promise<D
 function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
 }
+
+// nested JSON (jsonb columns, to_jsonb rows) keeps its own keys: only column names are mapped
+const camelCase = () => new CamelCasePlugin({ maintainNestedObjectKeys: true });

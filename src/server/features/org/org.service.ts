@@ -1,5 +1,5 @@
 import { countGrids, ORG_LEVEL_LABELS } from '../../../domain/org/org-unit.js';
-import { planOrgImport, readOrgSheet, ORG_SHEET_COLUMNS, type PlannedCreate } from '../../../domain/org/org-import.js';
+import { planOrgImport, readOrgSheet, ORG_SHEET_COLUMNS, type OrgImportRow, type PlannedCreate } from '../../../domain/org/org-import.js';
 import { scopeFor } from '../../auth/scope.js';
 import { requireCapability } from '../../auth/policies.js';
 import { auditActor, type Progress, type ServiceCtx } from '../../context.js';
@@ -69,18 +69,27 @@ export async function importOrgSheet(
   onProgress: Progress = () => {},
 ): Promise<OrgImportResponse> {
   requireCapability(ctx.actor, 'org.import');
-  const scope = scopeFor(ctx.actor, 'org.import');
   onProgress(0, 1, '读取文件');
   const sheet = await readSheet(input.data, input.fileName);
   const read = readOrgSheet(sheet.header, sheet.body, sheet.firstDataRow);
   if (read.errors.length) throw rowErrors(read.errors);
+  return importOrgRows(ctx, read.rows, { ...input, source: input.fileName }, onProgress);
+}
 
+export async function importOrgRows(
+  ctx: ServiceCtx,
+  rows: OrgImportRow[],
+  input: { allowNewUnits: boolean; dryRun: boolean; source: string; openedOn?: string },
+  onProgress: Progress = () => {},
+): Promise<OrgImportResponse> {
+  requireCapability(ctx.actor, 'org.import');
+  const scope = scopeFor(ctx.actor, 'org.import');
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await repo.listAllUnits(trx);
     const city = existing.find((u) => u.level === 'city' && u.closedOn === null);
     if (!city || !scope.paths.includes(city.path)) throw badRequest('只有市级用户可以导入组织机构');
     const { plan, errors } = planOrgImport(
-      read.rows,
+      rows,
       existing.map((u) => ({ id: u.id, code: u.code, name: u.name, level: u.level, parentId: u.parentId, closed: u.closedOn !== null })),
       { cityId: city.id, allowNewUnits: input.allowNewUnits },
     );
@@ -101,7 +110,10 @@ export async function importOrgSheet(
       const sortKey = `${parent.id}`;
       const sortOrder = (siblingsSeen.get(sortKey) ?? 0) + 1;
       siblingsSeen.set(sortKey, sortOrder);
-      const row = await repo.insertUnit(trx, { code: c.code, name: c.name, level: c.level, parentId: parent.id, parentPath: parent.path, sortOrder });
+      const row = await repo.insertUnit(trx, {
+        code: c.code, name: c.name, level: c.level, parentId: parent.id, parentPath: parent.path, sortOrder,
+        ...(input.openedOn ? { openedOn: input.openedOn } : {}),
+      });
       byRef.set(c.ref, { id: row.id, path: row.path });
       if (++done % 100 === 0) onProgress(done, total, '写入');
     }
@@ -118,7 +130,7 @@ export async function importOrgSheet(
       await insertAudit(trx, {
         ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'import', entityType: 'org_unit', entityId: null,
         orgPath: city.path,
-        summary: `导入组织机构（${input.fileName}）：新建区 ${created.district} 个、街道 ${created.street} 个、社区 ${created.community} 个、网格 ${created.grid} 个`,
+        summary: `导入组织机构（${input.source}）：新建区 ${created.district} 个、街道 ${created.street} 个、社区 ${created.community} 个、网格 ${created.grid} 个`,
         after: { created: plan.creates.map((c) => ({ level: c.level, code: c.code, name: c.name })) },
       });
     }

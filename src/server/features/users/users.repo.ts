@@ -113,3 +113,11 @@ export async function findToken(db: Kysely<DB>, id: number) {
 export async function revokeToken(db: Kysely<DB>, id: number) {
   await db.updateTable('apiTokens').set({ revokedAt: sql`now()` }).where('id', '=', id).where('revokedAt', 'is', null).execute();
 }
+
+export async function findUnitByCode(db: Kysely<DB>, code: string) {
+  return db.selectFrom('orgUnits').select(['id', 'name', 'path']).where('code', '=', code).where('closedOn', 'is', null).executeTakeFirst();
+}
+
+export async function findUserIdByUsername(db: Kysely<DB>, username: string) {
+  return db.selectFrom('users').select(['id', 'version']).where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
+}

@@ -216,3 +216,34 @@ function dedupe<T extends { role: Role; orgUnitId: number }>(grants: T[]): T[] {
     return true;
   });
 }
+
+// ---- command-line conveniences: units by code, users by username ----
+
+export async function addUserByUnitCode(
+  ctx: ServiceCtx,
+  input: { username: string; displayName: string; role: Role; unitCode: string; password?: string | undefined; phone?: string | undefined },
+) {
+  const unit = await repo.findUnitByCode(ctx.db, input.unitCode);
+  if (!unit) throw badRequest(`单位代码“${input.unitCode}”不存在`);
+  const generatedPassword = input.password ? null : randomPassword();
+  await createUser(ctx, {
+    username: input.username,
+    displayName: input.displayName,
+    phone: input.phone ?? null,
+    password: input.password ?? generatedPassword!,
+    grants: [{ role: input.role, orgUnitId: unit.id }],
+  });
+  return { unitName: unit.name, generatedPassword };
+}
+
+export async function disableUserByUsername(ctx: ServiceCtx, username: string) {
+  const u = await repo.findUserIdByUsername(ctx.db, username);
+  if (!u) throw notFound();
+  return setUserDisabled(ctx, u.id, u.version, true);
+}
+
+function randomPassword(): string {
+  // letters and digits, with at least one of each (passwordProblem's rule)
+  const s = newSecret().replace(/[^A-Za-z0-9]/g, '').slice(0, 12);
+  return `${s}a1`;
+}

@@ -1,0 +1,188 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { readConfig, ConfigError, type Config } from '../server/config.js';
+import { openMigrated, serve } from '../server/runtime.js';
+import type { Database } from '../server/db/engine.js';
+import { AppError } from '../server/http/errors.js';
+import { formatRowErrors, type RowError } from '../domain/org/org-import.js';
+import { ROLES, ROLE_LABELS, type Role } from '../domain/shared/roles.js';
+import { systemActor } from '../server/auth/actor.js';
+import { findCity } from '../server/features/org/org.repo.js';
+import { exportOrgSheet, importOrgSheet } from '../server/features/org/org.service.js';
+import { initDatabase } from '../server/features/system/init.service.js';
+import { backupTo, restoreFrom } from '../server/features/system/backup.service.js';
+import { addUserByUnitCode, disableUserByUsername, listUsers } from '../server/features/users/users.service.js';
+import { progressLine } from './progress.js';
+import type { ServiceCtx } from '../server/context.js';
+
+const program = new Command();
+program
+  .name('wellseal')
+  .description('自备井封停工作平台命令行 / Wellseal command line\n数据库：默认为 --data 目录中的嵌入式 PGlite；设置 DATABASE_URL 则使用 PostgreSQL。\nDatabase: embedded PGlite in --data DIR by default; PostgreSQL when DATABASE_URL is set.')
+  .option('--data <dir>', '数据目录（PGlite）/ data folder for PGlite', undefined)
+  .helpOption('-h, --help', '显示帮助 / show help')
+  .addHelpCommand('help [command]', '显示命令帮助 / help for a command')
+  .showHelpAfterError('（使用 --help 查看用法 / see --help）');
+
+function config(): Config {
+  const dataDir = program.opts<{ data?: string }>().data;
+  return readConfig(process.env, dataDir ? { dataDir: path.resolve(dataDir) } : {});
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const database = await openMigrated(config(), log);
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function systemCtx(database: Database): Promise<ServiceCtx> {
+  const city = await findCity(database.db);
+  if (!city) throw new AppError(400, 'not_initialised', '数据库尚未初始化，请先运行 wellseal init');
+  return { db: database.db, actor: systemActor(city), requestId: null };
+}
+
+program
+  .command('init')
+  .description('初始化数据库（仅市级根节点，或 --demo 载入演示活动）/ initialise the database')
+  .option('--demo', '载入演示活动数据（南阳市四区 1152 个网格和演示账号）/ load the demo campaign')
+  .option('--city <名称>', '市级根节点名称 / name of the city root', '本市')
+  .option('--city-code <代码>', '市级根节点代码 / code of the city root', '000000')
+  .action(async (opts: { demo?: boolean; city: string; cityCode: string }) => {
+    await withDatabase(async (database) => {
+      await initDatabase(database.db, { cityName: opts.city, cityCode: opts.cityCode, demo: !!opts.demo }, progressLine('载入演示数据'));
+      console.log(opts.demo ? '已初始化并载入演示活动数据 / initialised with the demo campaign' : `已初始化：${opts.city} / initialised`);
+    });
+  });
+
+program
+  .command('migrate')
+  .description('执行数据库迁移 / apply database migrations')
+  .action(async () => {
+    await withDatabase(async () => console.log('数据库已是最新结构 / schema is up to date'));
+  });
+
+const user = program.command('user').description('用户管理 / manage users');
+user
+  .command('add <username>')
+  .description('新建用户 / add a user')
+  .requiredOption('--name <姓名>', '显示名称 / display name')
+  .addOption(new Option('--role <角色>', `角色 / role: ${ROLES.map((r) => `${r}（${ROLE_LABELS[r]}）`).join(' ')}`).choices(ROLES as unknown as string[]).makeOptionMandatory())
+  .requiredOption('--unit <代码>', '所属单位代码 / org unit code')
+  .option('--password <密码>', '初始密码（不填则随机生成）/ initial password (random if omitted)')
+  .option('--phone <电话>', '电话 / phone')
+  .action(async (username: string, opts: { name: string; role: Role; unit: string; password?: string; phone?: string }) => {
+    await withDatabase(async (database) => {
+      const r = await addUserByUnitCode(await systemCtx(database), { username, displayName: opts.name, role: opts.role, unitCode: opts.unit, password: opts.password, phone: opts.phone });
+      console.log(`已创建用户 ${username}（${ROLE_LABELS[opts.role]}，${r.unitName}）/ user created`);
+      if (r.generatedPassword) console.log(`初始密码 / initial password: ${r.generatedPassword}（首次登录须修改 / must be changed at first login）`);
+    });
+  });
+user
+  .command('list')
+  .description('列出用户 / list users')
+  .action(async () => {
+    await withDatabase(async (database) => {
+      const users = await listUsers(await systemCtx(database));
+      for (const u of users) {
+        const grants = u.grants.map((g) => `${g.orgName}·${ROLE_LABELS[g.role]}`).join('、');
+        console.log(`${u.username.padEnd(12)} ${u.displayName.padEnd(16)} ${u.disabled ? '已停用' : '正常  '} ${grants}`);
+      }
+    });
+  });
+user
+  .command('disable <username>')
+  .description('停用用户（立即失去访问权限）/ disable a user (access ends at once)')
+  .action(async (username: string) => {
+    await withDatabase(async (database) => {
+      await disableUserByUsername(await systemCtx(database), username);
+      console.log(`已停用用户 ${username} / user disabled`);
+    });
+  });
+
+const imp = program.command('import').description('导入数据 / import data');
+imp
+  .command('org <file>')
+  .description('导入组织机构（列：区、街道、社区、网格编号、网格名称；.xlsx 或 .csv）/ import the org hierarchy')
+  .option('--new-units', '允许新建区/街道/社区 / allow creating districts, streets and communities')
+  .option('--dry-run', '只检查，不写入 / check only, write nothing')
+  .action(async (file: string, opts: { newUnits?: boolean; dryRun?: boolean }) => {
+    await withDatabase(async (database) => {
+      const r = await importOrgSheet(
+        await systemCtx(database),
+        { data: fs.readFileSync(file), fileName: file, allowNewUnits: !!opts.newUnits, dryRun: !!opts.dryRun },
+        progressLine('导入组织机构'),
+      );
+      const c = r.created;
+      console.log(`${r.applied ? '已导入' : '检查通过（未写入）'}：新建区 ${c.district}、街道 ${c.street}、社区 ${c.community}、网格 ${c.grid}；更名 ${r.renamed}；未变 ${r.unchanged}`);
+    });
+  });
+
+const exp = program.command('export').description('导出数据 / export data');
+exp
+  .command('org <file>')
+  .description('导出网格清单（与导入格式相同；按扩展名 .xlsx 或 .csv）/ export the grid list in the import format')
+  .action(async (file: string) => {
+    await withDatabase(async (database) => {
+      const buf = await exportOrgSheet(await systemCtx(database), file.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx');
+      fs.writeFileSync(file, buf);
+      console.log(`已导出 / exported: ${file}`);
+    });
+  });
+
+program
+  .command('backup <file>')
+  .description('备份全部数据到文件（两种数据库通用）/ back up every row to a file (either engine)')
+  .action(async (file: string) => {
+    await withDatabase(async (database) => {
+      const r = await backupTo(database.db, file, progressLine('备份'));
+      console.log(`已备份 ${r.tables} 张表、${r.rows} 行到 ${file} / backup written`);
+    });
+  });
+
+program
+  .command('restore <file>')
+  .description('从备份恢复到空数据库 / restore a backup into an empty database')
+  .action(async (file: string) => {
+    await withDatabase(async (database) => {
+      const r = await restoreFrom(database.db, file, progressLine('恢复'));
+      console.log(`已恢复 ${r.rows} 行 / restored`);
+    });
+  });
+
+program
+  .command('serve')
+  .description('启动服务（首次启动载入演示数据）/ start the server (loads the demo on first start)')
+  .option('--port <端口>', '端口 / port')
+  .action(async (opts: { port?: string }) => {
+    const cfg = config();
+    const running = await serve(opts.port ? { ...cfg, port: Number(opts.port) } : cfg, { progress: progressLine('载入演示数据') });
+    const stop = async () => {
+      await running.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+
+function report(err: unknown): string {
+  if (err instanceof ConfigError) return err.message;
+  if (err instanceof AppError) {
+    const rows = (err.details as { rowErrors?: RowError[] } | undefined)?.rowErrors;
+    if (!rows) return err.message;
+    const lines = formatRowErrors(rows).slice(0, 50).map((l) => `  ${l}`);
+    if (rows.length > 50) lines.push(`  ……共 ${rows.length} 处错误，仅显示前 50 处`);
+    return [err.message, ...lines].join('\n');
+  }
+  return `出错 / error: ${(err as Error).message}`;
+}
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(report(err));
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { systemActor, SYSTEM_ACTOR_NAME } from '../../auth/actor.js';
+import type { Progress } from '../../context.js';
+import { hashPassword } from '../../auth/passwords.js';
+import { badRequest } from '../../http/errors.js';
+import { insertAudit } from '../audit/audit.repo.js';
+import * as orgRepo from '../org/org.repo.js';
+import * as usersRepo from '../users/users.repo.js';
+import { importOrgRows } from '../org/org.service.js';
+import { DEMO_CITY, demoOrgRows } from '../../demo/demo-org.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../demo/demo-users.js';
+import type { Role } from '../../../domain/shared/roles.js';
+
+export async function isInitialised(db: Kysely<DB>): Promise<boolean> {
+  return !!(await orgRepo.findCity(db));
+}
+
+export async function isDemo(db: Kysely<DB>): Promise<boolean> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', 'demo').executeTakeFirst();
+  return row?.value === true;
+}
+
+/** A new database: the city root only (named by --city), or the whole demo campaign. */
+export async function initDatabase(
+  db: Kysely<DB>,
+  opts: { cityName: string; cityCode: string; demo: boolean },
+  onProgress: Progress = () => {},
+): Promise<void> {
+  if (await isInitialised(db)) throw badRequest('数据库已经初始化过，不能重复初始化');
+  const cityName = opts.demo ? DEMO_CITY.name : opts.cityName;
+  const cityCode = opts.demo ? DEMO_CITY.code : opts.cityCode;
+  const city = await db.transaction().execute(async (trx) => {
+    const row = await orgRepo.insertUnit(trx, {
+      code: cityCode, name: cityName, level: 'city', parentId: null, parentPath: null,
+      ...(opts.demo ? { openedOn: DEMO_CITY.openedOn } : {}),
+    });
+    await insertAudit(trx, {
+      actorId: null, actorName: SYSTEM_ACTOR_NAME, requestId: null, action: 'init', entityType: 'org_unit', entityId: row.id,
+      orgPath: row.path, summary: `初始化数据库：${cityName}${opts.demo ? '（演示数据）' : ''}`,
+    });
+    return row;
+  });
+  if (!opts.demo) return;
+
+  const actor = systemActor(city);
+  await importOrgRows({ db, actor, requestId: null }, demoOrgRows(), { allowNewUnits: true, dryRun: false, source: '演示数据', openedOn: DEMO_CITY.openedOn }, onProgress);
+  await db.transaction().execute(async (trx) => {
+    const units = await orgRepo.listAllUnits(trx);
+    const byName = new Map(units.map((u) => [u.name, u]));
+    const hash = await hashPassword(DEMO_PASSWORD);
+    for (const u of DEMO_USERS) {
+      const { id } = await usersRepo.insertUser(trx, { username: u.username, displayName: u.displayName, phone: u.phone, passwordHash: hash, mustChangePassword: false });
+      const grants = u.grants.map((g) => {
+        const unit = byName.get(g.unit);
+        if (!unit) throw new Error(`demo user ${u.username}: no unit ${g.unit}`);
+        return { role: g.role as Role, orgUnitId: unit.id };
+      });
+      await usersRepo.replaceGrants(trx, id, grants);
+    }
+    await insertAudit(trx, {
+      actorId: null, actorName: SYSTEM_ACTOR_NAME, requestId: null, action: 'create', entityType: 'user', entityId: null,
+      orgPath: city.path, summary: `创建演示账号 ${DEMO_USERS.length} 个`, after: { usernames: DEMO_USERS.map((u) => u.username) },
+    });
+    await trx.insertInto('settings').values({ key: 'demo', value: 'true' }).execute();
+  });
+}

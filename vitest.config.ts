@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Database tests run on embedded PGlite, or on the PostgreSQL server named by DATABASE_URL.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+    globalSetup: ['src/test-support/global-setup.ts'],
+    pool: 'forks',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
