@@ -36,7 +36,14 @@ declare module 'fastify' {
 
 z.config(z.locales.zhCN());
 
-export type AppDeps = { db: Kysely<DB>; config: Config; engine: string; webDir?: string | undefined };
+export type AppDeps = {
+  db: Kysely<DB>;
+  config: Config;
+  engine: string;
+  webDir?: string | undefined;
+  /** sees every route as it is registered (the scope-matrix test checks each has an entry) */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
+};
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // reachable without a CSRF token: nothing to protect yet (no session), and rate limited
@@ -84,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
+  if (deps.onRoute) app.addHook('onRoute', (r) => deps.onRoute?.({ method: r.method, url: r.url }));
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfSecret', null);
 

@@ -14,17 +14,22 @@ export type Client = {
 };
 // test responses are checked field by field, so their JSON is left untyped here (and only here)
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Res = { statusCode: number; json: () => any; body: string; headers: Record<string, unknown> };
+export type Res = { statusCode: number; json: () => any; body: string; rawPayload: Buffer; headers: Record<string, unknown> };
 
-export type TestApp = { app: FastifyInstance; database: Database; login(username: string, password?: string): Promise<Client>; close(): Promise<void> };
+export type TestApp = { app: FastifyInstance; database: Database; routes: { method: string; url: string }[]; login(username: string, password?: string): Promise<Client>; close(): Promise<void> };
 
 /** The real app over a private demo database, driven through HTTP injection. */
 export async function demoApp(): Promise<TestApp> {
   const database = await demoDatabase();
   const config = readConfig({ WELLSEAL_LOG_LEVEL: 'silent', WELLSEAL_LOGIN_ATTEMPTS_PER_MINUTE: '1000' });
-  const app = await buildApp({ db: database.db, config, engine: database.kind });
+  const routes: { method: string; url: string }[] = [];
+  const onRoute = (r: { method: string | string[]; url: string }) => {
+    for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push({ method: m, url: r.url });
+  };
+  const app = await buildApp({ db: database.db, config, engine: database.kind, onRoute });
   return {
     app,
+    routes,
     database,
     login: (username, password = DEMO_PASSWORD) => loginAs(app, username, password),
     async close() {

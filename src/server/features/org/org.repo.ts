@@ -7,7 +7,7 @@ import { conflict } from '../../http/errors.js';
 export async function listUnits(db: Kysely<DB>, scope: Scope, opts: { includeClosed: boolean }): Promise<OrgUnitRow[]> {
   let q = db.selectFrom('orgUnits').selectAll().where(sqlPathInScope('path', scope));
   if (!opts.includeClosed) q = q.where('closedOn', 'is', null);
-  return q.orderBy('path').execute();
+  return q.orderBy(levelOrder).orderBy('sortOrder').orderBy('code').execute();
 }
 
 export async function findUnit(db: Kysely<DB>, scope: Scope, id: number): Promise<OrgUnitRow | undefined> {
@@ -16,8 +16,11 @@ export async function findUnit(db: Kysely<DB>, scope: Scope, id: number): Promis
 
 /** Every unit, for planning an import (which then only applies inside the caller's scope). */
 export async function listAllUnits(db: Kysely<DB>): Promise<OrgUnitRow[]> {
-  return db.selectFrom('orgUnits').selectAll().orderBy('path').execute();
+  return db.selectFrom('orgUnits').selectAll().orderBy(levelOrder).orderBy('sortOrder').orderBy('code').execute();
 }
+
+/** Parents before children; siblings in their sort order. */
+const levelOrder = sql`case level when 'city' then 0 when 'district' then 1 when 'street' then 2 when 'community' then 3 else 4 end`;
 
 export async function findCity(db: Kysely<DB>): Promise<OrgUnitRow | undefined> {
   return db.selectFrom('orgUnits').selectAll().where('level', '=', 'city').where('closedOn', 'is', null).executeTakeFirst();

@@ -1,4 +1,4 @@
-import { countGrids, ORG_LEVEL_LABELS } from '../../../domain/org/org-unit.js';
+import { ancestorIds, countGrids, ORG_LEVEL_LABELS } from '../../../domain/org/org-unit.js';
 import { planOrgImport, readOrgSheet, ORG_SHEET_COLUMNS, type OrgImportRow, type PlannedCreate } from '../../../domain/org/org-import.js';
 import { scopeFor } from '../../auth/scope.js';
 import { requireCapability } from '../../auth/policies.js';
@@ -157,9 +157,17 @@ export async function exportOrgSheet(ctx: ServiceCtx, format: 'xlsx' | 'csv'): P
   const all = new Map((await repo.listAllUnits(ctx.db)).map((u) => [u.id, u]));
   const nameOf = (id: number | null) => (id === null ? '' : all.get(id)?.name ?? '');
   const parentOf = (id: number | null) => (id === null ? null : all.get(id)?.parentId ?? null);
+  // tree order: each ancestor's sort order, then code (so an export re-imports in the same order)
+  const key = (u: { path: string }) => ancestorIds(u.path).map((id) => all.get(id)!).map((a) => `${String(a.sortOrder).padStart(6, '0')}:${a.code}`);
+  const byTree = (a: string[], b: string[]) => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+    return a.length - b.length;
+  };
   const rows = units
     .filter((u) => u.level === 'grid')
-    .map((g) => {
+    .map((g) => ({ g, k: key(g) }))
+    .sort((x, y) => byTree(x.k, y.k))
+    .map(({ g }) => {
       const community = g.parentId;
       const street = parentOf(community);
       const district = parentOf(street);

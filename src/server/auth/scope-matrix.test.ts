@@ -1,0 +1,155 @@
+/**
+ * Scope matrix: every API route × four callers around 卧龙区 — the city office (parent), the
+ * 卧龙区 office (own), the 宛城区 office (sibling) and the 光武街道 office (child, inside 卧龙区).
+ * A route added without an entry here fails this test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoApp, type Client, type TestApp } from '../../test-support/app.js';
+
+type Who = 'parent' | 'own' | 'sibling' | 'child';
+const USERS: Record<Who, string> = { parent: 'city', own: 'wolong', sibling: 'wancheng', child: 'guangwu' };
+
+let t: TestApp;
+const c = {} as Record<Who, Client>;
+const ids = { district: 0, grid: 0, street: 0, gridUser: 0 };
+
+beforeAll(async () => {
+  t = await demoApp();
+  for (const w of Object.keys(USERS) as Who[]) c[w] = await t.login(USERS[w]);
+  const units = (await c.parent.get('/api/org/units')).json().units as { id: number; name: string }[];
+  ids.district = units.find((u) => u.name === '卧龙区')!.id;
+  ids.street = units.find((u) => u.name === '光武街道')!.id;
+  ids.grid = units.find((u) => u.name === '光彩社区第1网格')!.id;
+  const users = (await c.parent.get('/api/users')).json().users as { id: number; username: string }[];
+  ids.gridUser = users.find((u) => u.username === 'grid01')!.id;
+});
+afterAll(() => t.close());
+
+async function version(path: string, pick: (j: any) => number): Promise<number> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return pick((await c.parent.get(path)).json());
+}
+const userVersion = () => version('/api/users', (j) => j.users.find((u: { id: number }) => u.id === ids.gridUser).version);
+const gridVersion = () => version(`/api/org/units/${ids.grid}`, (j) => j.version);
+
+type Entry = {
+  method: string;
+  route: string;
+  call: (who: Client) => Promise<{ statusCode: number; json(): unknown }>;
+  expect: Record<Who, number>;
+  undo?: () => Promise<unknown>;
+};
+
+// routes that are not about org-scoped records: who may call them is tested in auth.test.ts
+const UNSCOPED = new Set(['POST /api/auth/login', 'GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password', 'GET /api/health', 'GET /api/openapi.json']);
+
+const entries: Entry[] = [
+  { method: 'GET', route: '/api/org/units/:id', call: (w) => w.get(`/api/org/units/${ids.district}`), expect: { parent: 200, own: 200, sibling: 404, child: 404 } },
+  { method: 'GET', route: '/api/org/units/:id', call: (w) => w.get(`/api/org/units/${ids.grid}`), expect: { parent: 200, own: 200, sibling: 404, child: 200 } },
+  { method: 'GET', route: '/api/org/units', call: (w) => w.get('/api/org/units'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  {
+    method: 'PATCH', route: '/api/org/units/:id',
+    call: async (w) => w.send('PATCH', `/api/org/units/${ids.grid}`, { version: await gridVersion(), name: `光彩社区第1网格-${w.username}` }),
+    expect: { parent: 200, own: 200, sibling: 404, child: 403 },
+  },
+  { method: 'GET', route: '/api/org/export', call: (w) => w.get('/api/org/export?format=csv'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  {
+    method: 'POST', route: '/api/org/import',
+    call: (w) => w.send('POST', '/api/org/import', { fileName: 'a.csv', content: Buffer.from('区,街道,社区,网格编号,网格名称\n卧龙区,光武街道,光彩社区,411303003001001,光彩社区第1网格\n').toString('base64'), dryRun: true }),
+    expect: { parent: 200, own: 403, sibling: 403, child: 403 },
+  },
+  { method: 'GET', route: '/api/users', call: (w) => w.get('/api/users'), expect: { parent: 200, own: 200, sibling: 200, child: 403 } },
+  {
+    method: 'POST', route: '/api/users',
+    call: (w) => w.send('POST', '/api/users', { username: `n${w.username}${Date.now() % 100000}`, displayName: '新网格员', password: 'Passw0rd1', grants: [{ role: 'grid', orgUnitId: ids.grid }] }),
+    expect: { parent: 200, own: 200, sibling: 403, child: 403 },
+  },
+  {
+    method: 'PATCH', route: '/api/users/:id',
+    call: async (w) => w.send('PATCH', `/api/users/${ids.gridUser}`, { version: await userVersion(), displayName: `网格员 刘洋（${w.username}）` }),
+    expect: { parent: 200, own: 200, sibling: 404, child: 403 },
+  },
+  {
+    method: 'POST', route: '/api/users/:id/disable',
+    call: async (w) => w.send('POST', `/api/users/${ids.gridUser}/disable`, { version: await userVersion() }),
+    expect: { parent: 200, own: 200, sibling: 404, child: 403 },
+    undo: async () => c.parent.send('POST', `/api/users/${ids.gridUser}/enable`, { version: await userVersion() }),
+  },
+  {
+    method: 'POST', route: '/api/users/:id/enable',
+    call: async (w) => w.send('POST', `/api/users/${ids.gridUser}/enable`, { version: await userVersion() }),
+    expect: { parent: 200, own: 200, sibling: 404, child: 403 },
+  },
+  {
+    method: 'POST', route: '/api/users/:id/password',
+    call: async (w) => w.send('POST', `/api/users/${ids.gridUser}/password`, { version: await userVersion(), password: 'Reset2024x' }),
+    expect: { parent: 200, own: 200, sibling: 404, child: 403 },
+  },
+  { method: 'GET', route: '/api/tokens', call: (w) => w.get('/api/tokens'), expect: { parent: 200, own: 403, sibling: 403, child: 403 } },
+  {
+    method: 'POST', route: '/api/tokens',
+    call: (w) => w.send('POST', '/api/tokens', { userId: ids.gridUser, name: 'x' }),
+    expect: { parent: 200, own: 403, sibling: 403, child: 403 },
+  },
+  {
+    method: 'DELETE', route: '/api/tokens/:id',
+    call: async (w) => {
+      const made = await c.parent.send('POST', '/api/tokens', { userId: ids.gridUser, name: 'y' });
+      return w.send('DELETE', `/api/tokens/${made.json().view.id}`);
+    },
+    expect: { parent: 200, own: 403, sibling: 403, child: 403 },
+  },
+  { method: 'GET', route: '/api/audit', call: (w) => w.get('/api/audit'), expect: { parent: 200, own: 403, sibling: 403, child: 403 } },
+];
+
+describe('scope matrix', () => {
+  it('has an entry for every API route', () => {
+    const covered = new Set([...entries.map((e) => `${e.method} ${e.route}`), ...UNSCOPED]);
+    const missing = t.routes.map((r) => `${r.method} ${r.url}`).filter((r) => r.startsWith('GET /api') || r.includes(' /api')).filter((r) => !covered.has(r));
+    expect(missing).toEqual([]);
+  });
+
+  for (const [i, e] of entries.entries()) {
+    for (const who of ['parent', 'own', 'sibling', 'child'] as Who[]) {
+      it(`${e.method} ${e.route} #${i} as ${who} → ${e.expect[who]}`, async () => {
+        const res = await e.call(c[who]);
+        expect(res.statusCode, (res as { body?: string }).body?.slice(0, 300)).toBe(e.expect[who]);
+        if (res.statusCode === 404) expect(res.json()).toMatchObject({ message: '记录不存在或无权访问' });
+        if (res.statusCode === 200 && e.undo) await e.undo();
+      });
+    }
+  }
+});
+
+describe('what each caller sees in lists', () => {
+  const pathOf = async (id: number) => ((await c.parent.get(`/api/org/units/${id}`)).json() as { path: string }).path;
+
+  it('a sibling district sees nothing of 卧龙区; the parent sees all of it', async () => {
+    const wolong = await pathOf(ids.district);
+    const list = async (w: Who) => ((await c[w].get('/api/org/units')).json().units as { path: string }[]).filter((u) => u.path.startsWith(wolong));
+    expect(await list('sibling')).toEqual([]);
+    expect((await list('parent')).length).toBe((await list('own')).length);
+    expect((await list('own')).filter((u) => u.path !== wolong).length).toBeGreaterThan(500);
+    const street = await pathOf(ids.street);
+    const childList = (await c.child.get('/api/org/units')).json().units as { path: string }[];
+    expect(childList.length).toBeGreaterThan(0);
+    expect(childList.every((u) => u.path.startsWith(street))).toBe(true);
+  });
+
+  it('exports only the caller’s grids', async () => {
+    const sibling = (await c.sibling.get('/api/org/export?format=csv')).body;
+    const parent = (await c.parent.get('/api/org/export?format=csv')).body;
+    expect(sibling).toContain('宛城区');
+    expect(sibling).not.toContain('卧龙区');
+    expect(parent).toContain('卧龙区');
+    expect(parent.trim().split('\n')).toHaveLength(1153);
+  });
+
+  it('user lists hold only users granted inside the caller’s scope', async () => {
+    const names = async (w: Who) => ((await c[w].get('/api/users')).json().users as { username: string }[]).map((u) => u.username);
+    expect(await names('sibling')).not.toContain('grid01');
+    expect(await names('sibling')).toContain('wancheng');
+    expect(await names('own')).toEqual(expect.arrayContaining(['wolong', 'guangwu', 'grid01']));
+    expect(await names('own')).not.toContain('city');
+    expect(await names('parent')).toEqual(expect.arrayContaining(['city', 'wolong', 'wancheng', 'grid01']));
+  });
+});

@@ -1,0 +1,40 @@
+import { AlertOutlined, FileSearchOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { Card, Col, Row, Typography } from 'antd';
+import type { ReactNode } from 'react';
+
+type Metric = { key: string; title: string; rule: string; icon: ReactNode; accent: string };
+
+// The campaign's headline figures, with the rule each is computed by (DESIGN.md). They stay
+// empty until the matching records exist; no number is shown that the records do not support.
+const METRICS: Metric[] = [
+  { key: 'survey', title: '网格排查完成率', rule: '已完成排查网格 ÷ 网格总数，向下取整', icon: <SearchOutlined />, accent: '#1a5fb4' },
+  { key: 'tasks', title: '封停任务完成率', rule: '应封停、应纳管任务完成数 ÷ 任务数', icon: <SafetyCertificateOutlined />, accent: '#389e0d' },
+  { key: 'tips', title: '举报线索办结率', rule: '办结数 ÷ 交办数', icon: <AlertOutlined />, accent: '#d46b08' },
+  { key: 'suspects', title: '疑似双水源核查', rule: '已核查疑似用水户 ÷ 推送核查数', icon: <FileSearchOutlined />, accent: '#722ed1' },
+];
+
+export function CampaignProgressCard() {
+  return (
+    <Card className="ws-card" title="“飓风”行动进展" extra={<Typography.Text type="secondary">按截止日期统计</Typography.Text>}>
+      <Row gutter={[16, 16]}>
+        {METRICS.map((m) => (
+          <Col key={m.key} xs={24} sm={12} xl={6}>
+            <div className="ws-metric" style={{ ['--ws-accent' as string]: m.accent }}>
+              <div className="ws-metric__head">
+                <span className="ws-metric__icon">{m.icon}</span>
+                <span className="ws-metric__title">{m.title}</span>
+              </div>
+              <div className="ws-metric__value">—</div>
+              <div className="ws-metric__foot">
+                <Typography.Text type="secondary">暂无记录</Typography.Text>
+                <Typography.Text type="secondary" className="ws-metric__rule">
+                  {m.rule}
+                </Typography.Text>
+              </div>
+            </div>
+          </Col>
+        ))}
+      </Row>
+    </Card>
+  );
+}
