@@ -1,0 +1,77 @@
+/**
+ * Benchmarks of the foundation on both engines: loading the demo hierarchy, listing the org tree
+ * (what every page asks first), exporting the grid sheet, and logging in (argon2 is deliberately slow).
+ * Run: npm run bench   (PostgreSQL too when DATABASE_URL is set; figures compared as ratios)
+ */
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { buildApp } from '../src/server/app.js';
+import { readConfig } from '../src/server/config.js';
+import { openDatabase, type Database } from '../src/server/db/engine.js';
+import { migrate } from '../src/server/db/migrate.js';
+import { initDatabase } from '../src/server/features/system/init.service.js';
+import { DEMO_PASSWORD } from '../src/server/demo/demo-users.js';
+
+type Figures = Record<string, number>;
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+async function median(n: number, fn: () => Promise<unknown>): Promise<number> {
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) xs.push(await time(fn));
+  xs.sort((a, b) => a - b);
+  return xs[Math.floor(n / 2)]!;
+}
+
+async function benchEngine(database: Database): Promise<Figures> {
+  const f: Figures = {};
+  await migrate(database);
+  f['载入演示组织机构 init --demo (ms)'] = await time(() => initDatabase(database.db, { cityName: '', cityCode: '', demo: true }));
+  const app = await buildApp({ db: database.db, config: readConfig({ WELLSEAL_LOG_LEVEL: 'silent', WELLSEAL_LOGIN_ATTEMPTS_PER_MINUTE: '100000' }), engine: database.kind });
+  const login = () => app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'city', password: DEMO_PASSWORD } });
+  f['登录 login (ms, median of 10)'] = await median(10, login);
+  const cookie = String((await login()).headers['set-cookie']).split(';')[0]!;
+  f['组织机构树 GET /api/org/units, 1288 units (ms, median of 30)'] = await median(30, () => app.inject({ method: 'GET', url: '/api/org/units', headers: { cookie } }));
+  f['导出网格 xlsx, 1152 rows (ms, median of 5)'] = await median(5, () => app.inject({ method: 'GET', url: '/api/org/export?format=xlsx', headers: { cookie } }));
+  await app.close();
+  return f;
+}
+
+async function main() {
+  const results: Record<string, Figures> = {};
+  process.stderr.write('PGlite …\n');
+  const lite = await openDatabase({ dataDir: 'memory://', databaseUrl: undefined });
+  results.pglite = await benchEngine(lite);
+  await lite.close();
+
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    process.stderr.write('PostgreSQL …\n');
+    const name = `wellseal_bench_${crypto.randomBytes(3).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    const server = await openDatabase({ dataDir: '', databaseUrl: u.toString() });
+    try {
+      results.postgres = await benchEngine(server);
+    } finally {
+      await server.close();
+      await admin.query(`drop database ${name} with (force)`);
+      await admin.end();
+    }
+  }
+  for (const key of Object.keys(results.pglite!)) {
+    const a = results.pglite![key]!;
+    const b = results.postgres?.[key];
+    const ratio = b ? `  PGlite/PostgreSQL = ${(a / b).toFixed(2)}×` : '';
+    console.log(`${key.padEnd(60)} PGlite ${a.toFixed(1).padStart(8)}${b ? `  PostgreSQL ${b.toFixed(1).padStart(8)}` : ''}${ratio}`);
+  }
+}
+
+void main();

@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { chromium, type Browser } from 'playwright-core';
+
+export const OUTPUT_DIR = path.resolve('test-output');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export type Server = { url: string; output: () => string; stop(): Promise<void> };
+
+/**
+ * The real, built server (dist/) on a free port with a fresh database: a new PGlite folder, or a
+ * new database on the PostgreSQL server of DATABASE_URL. First start loads the demo campaign.
+ */
+export async function startServer(): Promise<Server> {
+  if (!fs.existsSync('dist/server/main.js') || !fs.existsSync('dist/web/index.html')) {
+    throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does)');
+  }
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', WELLSEAL_LOG_LEVEL: 'warn' };
+  let dropDb = async () => {};
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wellseal-e2e-'));
+  if (process.env.DATABASE_URL) {
+    const name = `wellseal_e2e_${crypto.randomBytes(4).toString('hex')}`;
+    await admin(process.env.DATABASE_URL, `create database ${name}`);
+    const u = new URL(process.env.DATABASE_URL);
+    u.pathname = `/${name}`;
+    env.DATABASE_URL = u.toString();
+    dropDb = () => admin(process.env.DATABASE_URL!, `drop database if exists ${name} with (force)`);
+  } else {
+    delete env.DATABASE_URL;
+    env.WELLSEAL_DATA = dataDir;
+  }
+  const child: ChildProcess = spawn(process.execPath, ['dist/server/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  while (!out.includes('已启动')) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${out}`);
+    if (Date.now() > deadline) throw new Error(`server did not start in time:\n${out}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    output: () => out,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      await dropDb();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function admin(url: string, sql: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
+  }
+  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';

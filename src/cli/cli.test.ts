@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { emptyPgUrl } from '../test-support/db.js';
+
+/** The real `wellseal` command in a child process, on the engine under test. */
+const run = promisify(execFile);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wellseal-cli-'));
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const c of cleanups) await c();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh, empty database for one CLI "installation". */
+async function freshTarget(name: string): Promise<{ env: NodeJS.ProcessEnv; args: string[] }> {
+  const base = { ...process.env, WELLSEAL_LOG_LEVEL: 'silent' };
+  if (process.env.DATABASE_URL) {
+    const db = await emptyPgUrl();
+    cleanups.push(db.drop);
+    return { env: { ...base, DATABASE_URL: db.url }, args: [] };
+  }
+  delete base.DATABASE_URL;
+  return { env: base, args: ['--data', path.join(dir, name)] };
+}
+
+async function wellseal(target: { env: NodeJS.ProcessEnv; args: string[] }, ...args: string[]) {
+  try {
+    const r = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...target.args, ...args], { env: target.env, cwd: process.cwd() });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('wellseal command line', () => {
+  it('explains itself in Chinese and English', async () => {
+    const r = await wellseal({ env: process.env, args: [] }, '--help');
+    expect(r.stdout).toContain('初始化数据库');
+    expect(r.stdout).toContain('initialise the database');
+    for (const cmd of ['init', 'migrate', 'user', 'import', 'export', 'backup', 'restore', 'serve']) expect(r.stdout).toContain(cmd);
+  });
+
+  it('init without --demo makes only the city root; users, import, backup and restore work on it', async () => {
+    const a = await freshTarget('a');
+    expect((await wellseal(a, 'init', '--city', '宛州市')).stdout).toContain('已初始化：宛州市');
+    expect((await wellseal(a, 'init')).stderr).toContain('数据库已经初始化过');
+    const added = await wellseal(a, 'user', 'add', 'admin', '--name', '市封停办管理员', '--role', 'city', '--unit', '000000');
+    expect(added.stdout).toContain('初始密码');
+
+    const sheet = path.join(dir, 'org.csv');
+    fs.writeFileSync(sheet, '区,街道,社区,网格编号,网格名称\n卧龙区,光武街道,光彩社区,411303003001001,光彩社区第1网格\n卧龙区,光武街道,光彩社区,411303003001002,光彩社区第2网格\n');
+    const refused = await wellseal(a, 'import', 'org', sheet);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('第2行【区】：区“卧龙区”在“宛州市”下不存在');
+    const ok = await wellseal(a, 'import', 'org', sheet, '--new-units');
+    expect(ok.stdout).toContain('已导入：新建区 1、街道 1、社区 1、网格 2');
+    expect((await wellseal(a, 'import', 'org', sheet)).stdout).toContain('未变 2');
+
+    const list = await wellseal(a, 'user', 'list');
+    expect(list.stdout).toMatch(/admin\s+市封停办管理员\s+正常\s+宛州市·市封停办/);
+    expect((await wellseal(a, 'user', 'disable', 'admin')).stdout).toContain('已停用用户 admin');
+
+    const backup = path.join(dir, 'a.wsbak');
+    expect((await wellseal(a, 'backup', backup)).stdout).toContain('已备份');
+    const b = await freshTarget('b');
+    expect((await wellseal(b, 'restore', backup)).stdout).toContain('已恢复');
+    expect((await wellseal(b, 'user', 'list')).stdout).toMatch(/admin\s+市封停办管理员\s+已停用/);
+    const exported = path.join(dir, 'b.csv');
+    await wellseal(b, 'export', 'org', exported);
+    expect(fs.readFileSync(exported, 'utf8')).toContain('411303003001002,光彩社区第2网格');
+  });
+});
