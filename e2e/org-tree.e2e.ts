@@ -1,0 +1,84 @@
+/**
+ * Browser test against the real built server: log in as a demo user in Chromium, open the org
+ * tree, see the 1152 grids, rename a grid through the web app and find the change in the audit log.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { engine, launchBrowser, OUTPUT_DIR, startServer, type Server } from './support.js';
+
+let server: Server;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUTPUT_DIR, `${engine}-${name}.png`), fullPage: true });
+
+async function login(username: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  await page.goto(`${server.url}/login`);
+  await page.getByPlaceholder('用户名').fill(username);
+  await page.getByPlaceholder('密码').fill('Wellseal2024');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL(`${server.url}/`);
+  return page;
+}
+
+test('the server printed the URL and the demo accounts at first start', () => {
+  assert.match(server.output(), /已启动/);
+  assert.match(server.output(), /city\s+市封停办/);
+});
+
+test('a city user logs in and sees the 1152 grids in the org tree', async () => {
+  const page = await login('city');
+  await page.getByText('“飓风”行动进展').waitFor();
+  await shot(page, 'home');
+  await page.getByRole('menuitem', { name: '组织机构' }).click();
+  await page.waitForURL(`${server.url}/org`);
+  const tree = page.getByTestId('org-tree');
+  await tree.getByText('卧龙区').first().waitFor();
+  assert.equal(await page.getByTestId('grid-total').innerText(), '1152');
+  for (const [district, grids] of [['卧龙区', 504], ['宛城区', 241], ['高新区', 118], ['城乡一体化示范区', 289]] as const) {
+    await tree.getByText(`${district}`, { exact: true }).waitFor();
+    await tree.getByText(`(${grids}个网格)`).first().waitFor();
+  }
+  await shot(page, 'org-tree');
+  await page.close();
+});
+
+test('a district user sees only their district', async () => {
+  const page = await login('wolong');
+  await page.goto(`${server.url}/org`);
+  await page.getByTestId('org-tree').getByText('卧龙区', { exact: true }).waitFor();
+  assert.equal(await page.getByTestId('grid-total').innerText(), '504');
+  assert.equal(await page.getByTestId('org-tree').getByText('宛城区', { exact: true }).count(), 0);
+  await page.close();
+});
+
+test('a change made in the web app shows in the audit log', async () => {
+  const page = await login('city');
+  await page.goto(`${server.url}/org`);
+  await page.getByPlaceholder('搜索名称或编码').fill('七里园社区第1网格');
+  await page.getByPlaceholder('搜索名称或编码').press('Enter');
+  await page.getByTestId('org-tree').getByText('七里园社区第1网格').first().click();
+  await page.getByRole('button', { name: /重命名/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('名称').fill('七里园社区一网格');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByText('已将“七里园社区第1网格”更名为“七里园社区一网格”').waitFor();
+
+  await page.getByRole('menuitem', { name: '操作日志' }).click();
+  await page.waitForURL(`${server.url}/audit`);
+  await page.getByText('修改网格“七里园社区第1网格”').first().waitFor();
+  await page.getByText('市封停办 王晓燕').first().waitFor();
+  await shot(page, 'audit');
+  await page.close();
+});
