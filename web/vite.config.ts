@@ -29,7 +29,7 @@ export default defineConfig({
             // only the dashboard draws charts: keep echarts out of everything else
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender|echarts-for-react)[\\/]/, priority: 30 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler|@tanstack)[\\/]/, priority: 20 },
-            { name: 'antd', test: /node_modules[\\/]/, priority: 10 },
+
           ],
         },
       },

@@ -17,7 +17,7 @@ afterAll(async () => {
 
 /** A fresh, empty database for one CLI "installation". */
 async function freshTarget(name: string): Promise<{ env: NodeJS.ProcessEnv; args: string[] }> {
-  const base = { ...process.env, WELLSEAL_LOG_LEVEL: 'silent' };
+  const base: NodeJS.ProcessEnv = { ...process.env, WELLSEAL_LOG_LEVEL: 'silent' };
   if (process.env.DATABASE_URL) {
     const db = await emptyPgUrl();
     cleanups.push(db.drop);

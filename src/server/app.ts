@@ -153,7 +153,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
     app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
+      // the app's own routes fall back to index.html; a missing file (/assets/x.js) is a plain 404
+      if (req.url.startsWith('/api/') || req.method !== 'GET' || /\.[a-z0-9]+(\?|$)/i.test(req.url)) {
         return reply.status(404).send({ error: 'not_found', message: '接口不存在' });
       }
       return reply.type('text/html').sendFile('index.html');

@@ -40,7 +40,7 @@ export function showApiError(err: unknown): void {
       return;
     }
     if (err.isConflict) {
-      feedback.notification.warning({ title: '数据已更新', description: `${err.message}。页面已重新加载最新数据。`, duration: 6 });
+      feedback.notification.warning({ title: err.message, description: '页面已重新加载最新数据，请核对后再操作。', duration: 6 });
       return;
     }
     if (err.status === 401) {
@@ -49,6 +49,10 @@ export function showApiError(err: unknown): void {
     }
   }
   feedback.message.error(errorMessageOf(err));
+}
+
+export function showWarning(text: string, key?: string): void {
+  feedback?.message.warning(key ? { content: text, key } : text);
 }
 
 export function showSuccess(text: string): void {

@@ -38,7 +38,7 @@ export async function updateOrgUnit(
 ): Promise<OrgUnitView> {
   requireCapability(ctx.actor, 'org.edit');
   const scope = scopeFor(ctx.actor, 'org.edit');
-  return ctx.db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     const before = await repo.findUnit(trx, scope, id);
     if (!before) throw notFound();
     if (input.closedOn) {
@@ -55,8 +55,8 @@ export async function updateOrgUnit(
       ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'update', entityType: 'org_unit', entityId: id,
       orgPath: before.path, summary: what, before: { name: before.name, closedOn: before.closedOn }, after: { name: after.name, closedOn: after.closedOn },
     });
-    return presentUnit(after, { gridCount: 0, childCount: 0 });
   });
+  return getOrgUnit(ctx, id);
 }
 
 /**
@@ -104,7 +104,9 @@ export async function importOrgRows(
     const byRef = new Map<string, { id: number; path: string }>();
     const byId = new Map(existing.map((u) => [u.id, u]));
     let done = 0;
+    // new units go after their existing siblings
     const siblingsSeen = new Map<string, number>();
+    for (const u of existing) if (u.parentId !== null) siblingsSeen.set(`${u.parentId}`, Math.max(siblingsSeen.get(`${u.parentId}`) ?? 0, u.sortOrder));
     for (const c of plan.creates) {
       const parent = resolveParent(c, byRef, byId);
       const sortKey = `${parent.id}`;

@@ -5,7 +5,7 @@ import { assertMayGrant, requireCapability } from '../../auth/policies.js';
 import { pathInScope, scopeFor, type Scope } from '../../auth/scope.js';
 import { digest, newSecret } from '../../auth/tokens.js';
 import { auditActor, type ServiceCtx } from '../../context.js';
-import { badRequest, conflict, forbidden, notFound } from '../../http/errors.js';
+import { AppError, badRequest, forbidden, notFound } from '../../http/errors.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import type { CreateUserBody, UpdateUserBody, UserView } from './users.schema.js';
 import * as repo from './users.repo.js';
@@ -67,7 +67,7 @@ export async function createUser(ctx: ServiceCtx, input: CreateUserBody): Promis
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx) => {
     const { named, firstPath } = await checkGrants(trx, ctx, grants);
-    if (await repo.usernameTaken(trx, input.username)) throw conflict(`用户名“${input.username}”已被使用`);
+    if (await repo.usernameTaken(trx, input.username)) throw new AppError(409, 'duplicate', `用户名“${input.username}”已被使用`);
     const { id } = await repo.insertUser(trx, {
       username: input.username,
       displayName: input.displayName,

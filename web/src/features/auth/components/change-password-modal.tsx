@@ -3,17 +3,13 @@ import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
 import { errorMessageOf, showSuccess } from '../../../ui/feedback';
 import { changePassword } from '../api/auth-api';
 import { SESSION_KEY } from '../hooks/use-session';
+import { passwordProblem } from '@domain/shared/password-rules';
 
 type Values = { currentPassword: string; newPassword: string; confirm: string };
 
 export const PASSWORD_RULE_TEXT = '至少 8 位，须同时包含字母和数字';
 
-export function passwordProblem(password: string): string | null {
-  if (password.length < 8) return '密码至少 8 位';
-  if (password.length > 128) return '密码不能超过 128 位';
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码须同时包含字母和数字';
-  return null;
-}
+export { passwordProblem };
 
 export function ChangePasswordModal({
   open,

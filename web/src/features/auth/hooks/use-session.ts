@@ -27,9 +27,8 @@ export function useSetSession() {
   const qc = useQueryClient();
   return useCallback(
     (me: Me | null) => {
-      if (me === null) {
-        qc.clear();
-      }
+      // nothing cached for one user may be shown to the next one on this browser
+      qc.clear();
       qc.setQueryData(SESSION_KEY, me);
     },
     [qc],

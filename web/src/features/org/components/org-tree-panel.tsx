@@ -1,4 +1,4 @@
-import { Empty, Input, Tag, Tree, Typography } from 'antd';
+import { Empty, Input, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { OrgUnit } from '../api/org-api';
@@ -27,16 +27,13 @@ function highlight(text: string, keyword: string): ReactNode {
 }
 
 function nodeTitle(u: OrgUnit, keyword: string): ReactNode {
+  const closed = u.closedOn !== null;
   return (
-    <span className="ws-org-node">
+    <span className={`ws-org-node${closed ? ' ws-org-node--closed' : ''}`}>
       <span className="ws-org-node__name">{highlight(u.name, keyword)}</span>
-      {u.level !== 'grid' && <span className="ws-org-node__count">({u.gridCount}个网格)</span>}
+      {u.level !== 'grid' && <span className="ws-org-node__count"> ({u.gridCount}个网格)</span>}
+      {closed && <span className="ws-org-node__closed">已关闭</span>}
       <span className="ws-org-node__code">{highlight(u.code, keyword)}</span>
-      {u.closedOn !== null && (
-        <Tag color="default" variant="filled" style={{ marginInlineStart: 6 }}>
-          已关闭
-        </Tag>
-      )}
     </span>
   );
 }
@@ -86,7 +83,7 @@ export function OrgTreePanel({ units, index, selectedId, onSelect, height }: Pro
     <div className="ws-org-tree">
       <Input.Search
         allowClear
-        placeholder="按名称或编码搜索，如“光武”或“411303003”"
+        placeholder="搜索名称或编码"
         value={input}
         onChange={(e) => setInput(e.target.value)}
         onSearch={setInput}

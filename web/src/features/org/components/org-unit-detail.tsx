@@ -30,8 +30,9 @@ type Props = {
 };
 
 export function OrgUnitDetail({ unit, index, canEdit, onSelect }: Props) {
-  const [renaming, setRenaming] = useState<OrgUnit | null>(null);
-  const [closing, setClosing] = useState<OrgUnit | null>(null);
+  // the modals read `unit` as it is now: after a conflict reload they carry the new version
+  const [renaming, setRenaming] = useState(false);
+  const [closing, setClosing] = useState(false);
   const reopen = useUpdateOrgUnit();
 
   if (!unit) {
@@ -60,7 +61,7 @@ export function OrgUnitDetail({ unit, index, canEdit, onSelect }: Props) {
       extra={
         canEdit && (
           <Space>
-            <Button icon={<EditOutlined />} onClick={() => setRenaming(unit)} disabled={closed}>
+            <Button icon={<EditOutlined />} onClick={() => setRenaming(true)} disabled={closed}>
               重命名
             </Button>
             {closed ? (
@@ -70,14 +71,17 @@ export function OrgUnitDetail({ unit, index, canEdit, onSelect }: Props) {
                 okText="恢复"
                 cancelText="取消"
                 onConfirm={() =>
-                  reopen.mutateAsync({ id: unit.id, version: unit.version, closedOn: null }).then(() => showSuccess(`已恢复“${unit.name}”`))
+                  reopen
+                    .mutateAsync({ id: unit.id, version: unit.version, closedOn: null })
+                    .then(() => showSuccess(`已恢复“${unit.name}”`))
+                    .catch(() => undefined) // shown by the global error handler
                 }
               >
                 <Button icon={<RollbackOutlined />}>恢复</Button>
               </Popconfirm>
             ) : (
               unit.level !== 'city' && (
-                <Button danger icon={<StopOutlined />} onClick={() => setClosing(unit)}>
+                <Button danger icon={<StopOutlined />} onClick={() => setClosing(true)}>
                   关闭
                 </Button>
               )
@@ -139,8 +143,8 @@ export function OrgUnitDetail({ unit, index, canEdit, onSelect }: Props) {
           />
         </>
       )}
-      <RenameUnitModal unit={renaming} onClose={() => setRenaming(null)} />
-      <CloseUnitModal unit={closing} onClose={() => setClosing(null)} />
+      <RenameUnitModal unit={renaming ? unit : null} onClose={() => setRenaming(false)} />
+      <CloseUnitModal unit={closing ? unit : null} onClose={() => setClosing(false)} />
     </Card>
   );
 }

@@ -1,17 +1,17 @@
-import { ApartmentOutlined, ClusterOutlined, DownOutlined, DownloadOutlined, EnvironmentOutlined, HomeOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Col, Dropdown, Row, Skeleton, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useCan } from '../../auth/hooks/use-session';
 import { errorMessageOf } from '../../../ui/feedback';
 import { PageHeader } from '../../../ui/page-header';
-import { StatTile } from '../../../ui/stat-tile';
 import { useViewportHeight } from '../../../ui/use-viewport-height';
 import { orgExportUrl } from '../api/org-api';
+import { OrgLevelStrip } from '../components/org-level-strip';
 import { OrgImportModal } from '../components/org-import-modal';
 import { OrgTreePanel } from '../components/org-tree-panel';
 import { OrgUnitDetail } from '../components/org-unit-detail';
-import { countByLevel, indexOrgUnits, totalGrids } from '../hooks/org-tree';
+import { countByLevel, indexOrgUnits } from '../hooks/org-tree';
 import { useOrgUnits } from '../hooks/use-org-units';
 
 export function OrgPage() {
@@ -24,7 +24,6 @@ export function OrgPage() {
 
   const index = useMemo(() => indexOrgUnits(units ?? []), [units]);
   const counts = useMemo(() => countByLevel(units ?? []), [units]);
-  const gridTotal = totalGrids(index);
 
   const requested = Number(params.get('unit'));
   const selected = (requested && index.byId.get(requested)) || index.roots[0] || null;
@@ -52,20 +51,7 @@ export function OrgPage() {
     <>
       <PageHeader title="组织机构" description="区、街道、社区/村、网格四级网格化组织体系，网格编号全市唯一" extra={actions} />
       {error && <Alert type="error" showIcon title={errorMessageOf(error)} style={{ marginBottom: 16 }} />}
-      <Card className="ws-card ws-stat-strip" styles={{ body: { padding: 0 } }}>
-        <StatTile label="区" value={counts.district} unit="个" icon={<HomeOutlined />} accent="#1a5fb4" />
-        <StatTile label="街道/乡镇" value={counts.street} unit="个" icon={<ApartmentOutlined />} accent="#13a8a8" />
-        <StatTile label="社区/村" value={counts.community} unit="个" icon={<ClusterOutlined />} accent="#389e0d" />
-        <StatTile
-          label="网格总数"
-          value={isPending ? '—' : gridTotal}
-          unit="个"
-          icon={<EnvironmentOutlined />}
-          accent="#d46b08"
-          valueTestId="grid-total"
-          emphasis
-        />
-      </Card>
+      <OrgLevelStrip index={index} counts={counts} loading={isPending} gridLabel="网格总数" />
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col xs={24} lg={10} xl={9}>
           <Card
@@ -86,7 +72,7 @@ export function OrgPage() {
                 index={index}
                 selectedId={selected?.id ?? null}
                 onSelect={select}
-                height={Math.max(360, viewport - 420)}
+                height={Math.max(360, viewport - 440)}
               />
             )}
           </Card>

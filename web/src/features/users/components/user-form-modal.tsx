@@ -1,6 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Form, Input, Modal, Row, Select, TreeSelect, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { grantableRoles, ROLE_LABELS, ROLE_LEVELS, type Role } from '@domain/shared/roles';
 import { errorMessageOf, showSuccess } from '../../../ui/feedback';
 import { useMe } from '../../auth/hooks/use-session';
@@ -26,15 +26,20 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user: Us
   const self = user?.id === me.id;
   const mutation = editing ? update : create;
 
+  // fill the form when it opens, not when a reload brings a newer copy of the same user
+  const userRef = useRef(user);
+  userRef.current = user;
+  const userId = user?.id ?? null;
   useEffect(() => {
     if (!open) return;
+    const user = userRef.current;
     form.resetFields();
     form.setFieldsValue(
       user
         ? { username: user.username, displayName: user.displayName, phone: '', grants: user.grants.map((g) => ({ role: g.role, orgUnitId: g.orgUnitId })) }
         : { grants: [{}], password: randomPassword() },
     );
-  }, [open, user, form]);
+  }, [open, userId, form]);
 
   const submit = (v: Values) => {
     const grants = v.grants.flatMap((g) => (g.role && g.orgUnitId ? [{ role: g.role, orgUnitId: g.orgUnitId }] : []));
@@ -76,7 +81,7 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user: Us
       forceRender
     >
       {mutation.isError && <Alert type="error" showIcon title={errorMessageOf(mutation.error)} style={{ marginBottom: 16 }} />}
-      <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark="optional">
+      <Form<Values> form={form} layout="vertical" onFinish={submit}>
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item

@@ -12,8 +12,13 @@ export function useUserMutations() {
   const qc = useQueryClient();
   const onSettled = () => qc.invalidateQueries({ queryKey: USERS_KEY });
   return {
-    create: useMutation({ mutationFn: (body: CreateUserBody) => createUser(body), onSettled }),
-    update: useMutation({ mutationFn: ({ id, body }: { id: number; body: UpdateUserBody }) => updateUser(id, body), onSettled }),
+    // the form shows these errors itself
+    create: useMutation({ mutationFn: (body: CreateUserBody) => createUser(body), onSettled, meta: { silentErrors: true } }),
+    update: useMutation({
+      mutationFn: ({ id, body }: { id: number; body: UpdateUserBody }) => updateUser(id, body),
+      onSettled,
+      meta: { silentErrors: true },
+    }),
     setDisabled: useMutation({
       mutationFn: ({ user, disabled }: { user: User; disabled: boolean }) => (disabled ? disableUser(user) : enableUser(user)),
       onSettled,
@@ -21,6 +26,7 @@ export function useUserMutations() {
     resetPassword: useMutation({
       mutationFn: ({ user, password }: { user: User; password: string }) => resetUserPassword(user, password),
       onSettled,
+      meta: { silentErrors: true },
     }),
   };
 }
