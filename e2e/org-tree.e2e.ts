@@ -77,7 +77,7 @@ test('a change made in the web app shows in the audit log', async () => {
 
   await page.getByRole('menuitem', { name: '操作日志' }).click();
   await page.waitForURL(`${server.url}/audit`);
-  await page.getByText('修改网格“七里园社区第1网格”').first().waitFor();
+  await page.getByText('网格“七里园社区第1网格”更名为“七里园社区一网格”').first().waitFor();
   await page.getByText('市封停办 王晓燕').first().waitFor();
   await shot(page, 'audit');
   await page.close();

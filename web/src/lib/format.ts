@@ -1,8 +1,16 @@
 import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
 
-/** 2024年6月23日 14:05 */
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** The campaign office works on Beijing time, whatever the viewing machine's clock says. */
+export const OFFICE_TZ = 'Asia/Shanghai';
+
+/** 2024年6月23日 14:05 (Beijing time) */
 export function formatDateTime(iso: string | null | undefined): string {
-  return iso ? dayjs(iso).format('YYYY年M月D日 HH:mm') : '—';
+  return iso ? dayjs(iso).tz(OFFICE_TZ).format('YYYY年M月D日 HH:mm') : '—';
 }
 
 /** 2024年6月23日 */

@@ -50,7 +50,12 @@ export async function updateOrgUnit(
     if (input.name !== undefined) patch.name = input.name;
     if (input.closedOn !== undefined) patch.closedOn = input.closedOn;
     const after = await repo.updateUnit(trx, id, input.version, patch);
-    const what = input.closedOn ? `关闭${ORG_LEVEL_LABELS[before.level]}“${before.name}”（${input.closedOn}）` : `修改${ORG_LEVEL_LABELS[before.level]}“${before.name}”`;
+    const label = ORG_LEVEL_LABELS[before.level];
+    const changes: string[] = [];
+    if (input.name !== undefined && input.name !== before.name) changes.push(`更名为“${input.name}”`);
+    if (input.closedOn) changes.push(`关闭（${input.closedOn}）`);
+    if (input.closedOn === null && before.closedOn) changes.push('恢复启用');
+    const what = `${label}“${before.name}”${changes.join('，') || '保存（无变化）'}`;
     await insertAudit(trx, {
       ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'update', entityType: 'org_unit', entityId: id,
       orgPath: before.path, summary: what, before: { name: before.name, closedOn: before.closedOn }, after: { name: after.name, closedOn: after.closedOn },

@@ -51,7 +51,7 @@ describe('org tree', () => {
     const withClosed = (await city.get('/api/org/units?includeClosed=true')).json().units as { name: string; closedOn: string | null }[];
     expect(withClosed.find((u) => u.name === '王庄社区第2网格')!.closedOn).toBe('2024-03-01');
     const audit = (await city.get('/api/audit?q=王庄社区第2网格')).json().entries as { summary: string }[];
-    expect(audit[0]!.summary).toContain('关闭网格');
+    expect(audit[0]!.summary).toBe('网格“王庄社区第2网格”关闭（2024-03-01）');
   });
 });
 
