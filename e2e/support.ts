@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { adminQuery as admin, withDb } from '../src/test-support/pg-admin.js';
 import { chromium, type Browser } from 'playwright-core';
 
 export const OUTPUT_DIR = path.resolve('test-output');
@@ -38,9 +38,7 @@ export async function startServer(): Promise<Server> {
   if (process.env.DATABASE_URL) {
     const name = `wellseal_e2e_${crypto.randomBytes(4).toString('hex')}`;
     await admin(process.env.DATABASE_URL, `create database ${name}`);
-    const u = new URL(process.env.DATABASE_URL);
-    u.pathname = `/${name}`;
-    env.DATABASE_URL = u.toString();
+    env.DATABASE_URL = withDb(process.env.DATABASE_URL, name);
     dropDb = () => admin(process.env.DATABASE_URL!, `drop database if exists ${name} with (force)`);
   } else {
     delete env.DATABASE_URL;
@@ -68,16 +66,6 @@ export async function startServer(): Promise<Server> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function admin(url: string, sql: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import crypto from 'node:crypto';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../server/db/engine.js';
 import { migrate } from '../server/db/migrate.js';
-import { withDb } from './global-setup.js';
+import { adminQuery, withDb } from './pg-admin.js';
 
 export const engineName = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
@@ -43,14 +42,4 @@ async function pgCopy(url: string, template: string | null): Promise<Database> {
       await adminQuery(url, `drop database if exists ${name} with (force)`);
     },
   };
-}
-
-async function adminQuery(url: string, sql: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
 }

@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../server/db/engine.js';
 import { migrate } from '../server/db/migrate.js';
 import { initDatabase } from '../server/features/system/init.service.js';
+import { withDb } from './pg-admin.js';
 
 /**
  * Migrates and loads the demo campaign once; each test file then starts from a copy:
@@ -50,10 +51,4 @@ export default async function setup(project: TestProject) {
   project.provide('pgliteDump', file);
   project.provide('pgTemplate', '');
   return () => fs.rmSync(path.dirname(file), { recursive: true, force: true });
-}
-
-export function withDb(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
 }

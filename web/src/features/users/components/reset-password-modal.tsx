@@ -1,10 +1,10 @@
-import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
+import { Alert, Button, Form, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessageOf } from '../../../ui/feedback';
-import { PASSWORD_RULE_TEXT, passwordProblem } from '../../auth/components/change-password-modal';
 import type { User } from '../api/users-api';
 import { useUserMutations } from '../hooks/use-users';
 import { randomPassword } from './random-password';
+import { GeneratedPasswordField } from './generated-password-field';
 
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const [form] = Form.useForm<{ password: string }>();
@@ -57,24 +57,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
               resetPassword.mutate({ user, password }, { onSuccess: () => setDone(password) });
             }}
           >
-            <Form.Item label="新密码" required extra={PASSWORD_RULE_TEXT}>
-              <div style={{ display: 'flex', gap: 8 }}>
-                <Form.Item
-                  name="password"
-                  noStyle
-                  rules={[
-                    { required: true, message: '请输入新密码' },
-                    { validator: async (_, v: string | undefined) => {
-                      const p = v ? passwordProblem(v) : null;
-                      if (p) throw new Error(p);
-                    } },
-                  ]}
-                >
-                  <Input style={{ fontFamily: 'monospace' }} autoComplete="new-password" />
-                </Form.Item>
-                <Button onClick={() => form.setFieldValue('password', randomPassword())}>重新生成</Button>
-              </div>
-            </Form.Item>
+            <GeneratedPasswordField form={form} label="新密码" requiredMessage="请输入新密码" />
           </Form>
         </>
       )}

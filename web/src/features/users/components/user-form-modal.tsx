@@ -4,7 +4,8 @@ import { useEffect, useRef } from 'react';
 import { grantableRoles, ROLE_LABELS, ROLE_LEVELS, type Role } from '@domain/shared/roles';
 import { errorMessageOf, showSuccess } from '../../../ui/feedback';
 import { useMe } from '../../auth/hooks/use-session';
-import { PASSWORD_RULE_TEXT, passwordProblem } from '../../auth/components/change-password-modal';
+import { PASSWORD_RULE_TEXT } from '../../auth/components/change-password-modal';
+import { GeneratedPasswordField } from './generated-password-field';
 import type { OrgUnit } from '../../org/api/org-api';
 import { useOrgUnits } from '../../org/hooks/use-org-units';
 import { useOrgTreeOptions } from '../../org/hooks/use-org-tree-options';
@@ -113,24 +114,7 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user: Us
           </Col>
           {!editing && (
             <Col span={12}>
-              <Form.Item label="初始密码" required extra={`${PASSWORD_RULE_TEXT}；首次登录须修改`}>
-                <div style={{ display: 'flex', gap: 8 }}>
-                  <Form.Item
-                    name="password"
-                    noStyle
-                    rules={[
-                      { required: true, message: '请设置初始密码' },
-                      { validator: async (_, v: string | undefined) => {
-                        const p = v ? passwordProblem(v) : null;
-                        if (p) throw new Error(p);
-                      } },
-                    ]}
-                  >
-                    <Input style={{ fontFamily: 'monospace' }} autoComplete="new-password" />
-                  </Form.Item>
-                  <Button onClick={() => form.setFieldValue('password', randomPassword())}>重新生成</Button>
-                </div>
-              </Form.Item>
+              <GeneratedPasswordField form={form} label="初始密码" requiredMessage="请设置初始密码" extra={`${PASSWORD_RULE_TEXT}；首次登录须修改`} />
             </Col>
           )}
         </Row>
