@@ -14,6 +14,10 @@ import { initDatabase } from '../server/features/system/init.service.js';
 import { backupTo, restoreFrom } from '../server/features/system/backup.service.js';
 import { addUserByUnitCode, disableUserByUsername, listUsers } from '../server/features/users/users.service.js';
 import { progressLine } from './progress.js';
+import { exportCardSheet, importCardSheet, importSurveySheet, surveyReport } from '../server/features/survey/survey.service.js';
+import { surveyReportXlsx } from '../server/features/survey/survey.report.js';
+import { surveyProgressMarkdown } from '../domain/survey/progress-table.js';
+import { parseDay } from '../domain/shared/dates.js';
 import type { ServiceCtx } from '../server/context.js';
 
 const program = new Command();
@@ -123,7 +127,61 @@ imp
     });
   });
 
+imp
+  .command('cards <file>')
+  .description('导入一户一卡（与导出格式相同；有“卡片编号”的行更新该卡）/ import user cards')
+  .option('--dry-run', '只检查，不写入 / check only, write nothing')
+  .action(async (file: string, opts: { dryRun?: boolean }) => {
+    await withDatabase(async (database) => {
+      const r = await importCardSheet(await systemCtx(database), { data: fs.readFileSync(file), fileName: file, dryRun: !!opts.dryRun }, progressLine('导入一户一卡'));
+      console.log(`${r.applied ? '已导入' : '检查通过（未写入）'}：新增 ${r.created}、更新 ${r.updated}、未变 ${r.unchanged}`);
+    });
+  });
+imp
+  .command('survey <file>')
+  .description('导入排查进度（列：网格编号、开始排查日期、完成排查日期）/ import survey progress')
+  .option('--dry-run', '只检查，不写入 / check only, write nothing')
+  .action(async (file: string, opts: { dryRun?: boolean }) => {
+    await withDatabase(async (database) => {
+      const r = await importSurveySheet(await systemCtx(database), { data: fs.readFileSync(file), fileName: file, dryRun: !!opts.dryRun }, progressLine('导入排查进度'));
+      console.log(`${r.applied ? '已导入' : '检查通过（未写入）'}：${r.grids} 个网格、${r.events} 条排查记录；未变 ${r.unchanged}`);
+    });
+  });
+
 const exp = program.command('export').description('导出数据 / export data');
+exp
+  .command('cards <file>')
+  .description('导出一户一卡到 xlsx（中文表头，可再导入）/ export user cards to xlsx')
+  .action(async (file: string) => {
+    await withDatabase(async (database) => {
+      fs.writeFileSync(file, await exportCardSheet(await systemCtx(database)));
+      console.log(`已导出 / exported: ${file}`);
+    });
+  });
+
+const reports = program.command('report').description('生成报表 / reports');
+reports
+  .command('survey-progress')
+  .description('四区自备井排查进度表（截止日期当天结束时的状态）/ survey progress table as of a day')
+  .requiredOption('--as-of <日期>', '截止日期 YYYY-MM-DD / cut-off day')
+  .addOption(new Option('--format <格式>', '输出格式 / output format').choices(['json', 'xlsx', 'md']).default('md'))
+  .option('--out <file>', '输出文件（xlsx 必填）/ output file (required for xlsx)')
+  .action(async (opts: { asOf: string; format: 'json' | 'xlsx' | 'md'; out?: string }) => {
+    const asOf = parseDay(opts.asOf);
+    if (!asOf) throw new AppError(400, 'bad_date', `日期“${opts.asOf}”无效，应为 YYYY-MM-DD`);
+    await withDatabase(async (database) => {
+      const table = await surveyReport(await systemCtx(database), asOf);
+      const out = opts.format === 'json' ? JSON.stringify(table, null, 2) + '\n' : opts.format === 'md' ? surveyProgressMarkdown(table) : await surveyReportXlsx(table);
+      if (opts.out) {
+        fs.writeFileSync(opts.out, out);
+        console.log(`已生成 / written: ${opts.out}`);
+      } else if (typeof out === 'string') {
+        process.stdout.write(out);
+      } else {
+        throw new AppError(400, 'need_out', 'xlsx 格式须用 --out 指定输出文件');
+      }
+    });
+  });
 exp
   .command('org <file>')
   .description('导出网格清单（与导入格式相同；按扩展名 .xlsx 或 .csv）/ export the grid list in the import format')

@@ -26,6 +26,7 @@ import { orgRoutes } from './features/org/org.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { systemRoutes } from './features/system/system.routes.js';
+import { surveyRoutes } from './features/survey/survey.routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -146,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(usersRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(systemRoutes(deps));
+  await app.register(surveyRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -10,6 +10,7 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须以 postgres:// 开头 / must start with postgres://')
     .optional(),
+  WELLSEAL_FILES: z.string().optional(),
   WELLSEAL_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   WELLSEAL_SESSION_HOURS: z.coerce.number().positive().default(12),
   WELLSEAL_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
@@ -20,6 +21,8 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  /** photos and scans: a folder on disk (default: files/ inside the data folder) */
+  filesDir: string;
   databaseUrl: string | undefined;
   secureCookies: boolean;
   sessionHours: number;
@@ -38,6 +41,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.WELLSEAL_DATA),
+    filesDir: path.resolve(e.WELLSEAL_FILES ?? path.join(e.WELLSEAL_DATA, 'files')),
     databaseUrl: e.DATABASE_URL,
     secureCookies: e.WELLSEAL_SECURE_COOKIES === 'true',
     sessionHours: e.WELLSEAL_SESSION_HOURS,

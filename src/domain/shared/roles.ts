@@ -13,22 +13,16 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /** What each role may do, independent of where (scope decides where). */
-export type Capability =
-  | 'org.read'
-  | 'org.import'
-  | 'org.edit'
-  | 'users.manage'
-  | 'audit.read'
-  | 'tokens.manage';
-
+export const CAPABILITIES_ALL = ['org.read', 'org.import', 'org.edit', 'users.manage', 'audit.read', 'tokens.manage', 'survey.read', 'survey.edit', 'survey.complete', 'survey.import'] as const;
+export type Capability = (typeof CAPABILITIES_ALL)[number];
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  city: ['org.read', 'org.import', 'org.edit', 'users.manage', 'audit.read', 'tokens.manage'],
-  district: ['org.read', 'org.edit', 'users.manage'],
-  street: ['org.read'],
-  grid: ['org.read'],
+  city: ['org.read', 'org.import', 'org.edit', 'users.manage', 'audit.read', 'tokens.manage', 'survey.read', 'survey.edit', 'survey.complete', 'survey.import'],
+  district: ['org.read', 'org.edit', 'users.manage', 'survey.read', 'survey.edit', 'survey.complete', 'survey.import'],
+  street: ['org.read', 'survey.read', 'survey.edit', 'survey.complete'],
+  grid: ['org.read', 'survey.read', 'survey.edit'],
   utility: ['org.read'],
-  enforcement: ['org.read'],
-  leader: ['org.read'],
+  enforcement: ['org.read', 'survey.read'],
+  leader: ['org.read', 'survey.read'],
 };
 
 export function roleCan(role: Role, capability: Capability): boolean {

@@ -1,6 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { OrgLevel } from '../../domain/org/org-unit.js';
 import type { Role } from '../../domain/shared/roles.js';
+import type { CardKind, WaterSource } from '../../domain/survey/card.js';
+import type { SurveyEventKind } from '../../domain/survey/survey-state.js';
 
 /** Database tables as Kysely sees them (camelCase; the CamelCasePlugin maps snake_case). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -94,7 +96,75 @@ export interface SchemaMigrationsTable {
   appliedAt: Timestamp;
 }
 
+export interface UserCardsTable {
+  id: Generated<number>;
+  gridId: number;
+  kind: CardKind;
+  name: string;
+  address: string;
+  contactName: string | null;
+  contactPhone: string | null;
+  industry: string | null;
+  tapAccounts: string[];
+  households: number | null;
+  persons: number | null;
+  beds: number | null;
+  areaM2: number | null;
+  wellsDeclared: number;
+  waterSource: WaterSource;
+  lat: number | null;
+  lng: number | null;
+  gpsAccuracyM: number | null;
+  surveyedBy: string;
+  surveyedOn: string;
+  remarks: string | null;
+  pledgeSigned: boolean;
+  pledgeStamped: boolean;
+  pledgeDate: string | null;
+  version: Generated<number>;
+  createdBy: number | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface UserCardVersionsTable {
+  cardId: number;
+  version: number;
+  data: Json;
+  changedBy: string;
+  changedAt: Timestamp;
+}
+
+export interface PhotosTable {
+  id: Generated<number>;
+  ownerType: 'card' | 'pledge';
+  ownerId: number;
+  orgPath: string;
+  fileName: string;
+  mime: string;
+  sizeBytes: number;
+  sha256: string;
+  storageKey: string;
+  uploadedBy: number | null;
+  uploadedAt: Timestamp;
+}
+
+export interface GridSurveyEventsTable {
+  id: Generated<number>;
+  gridId: number;
+  event: SurveyEventKind;
+  onDate: string;
+  reason: string | null;
+  summary: Json;
+  actorName: string;
+  at: Timestamp;
+}
+
 export interface DB {
+  userCards: UserCardsTable;
+  userCardVersions: UserCardVersionsTable;
+  photos: PhotosTable;
+  gridSurveyEvents: GridSurveyEventsTable;
   orgUnits: OrgUnitsTable;
   users: UsersTable;
   userGrants: UserGrantsTable;
@@ -109,3 +179,4 @@ export type OrgUnitRow = Selectable<OrgUnitsTable>;
 export type NewOrgUnit = Insertable<OrgUnitsTable>;
 export type OrgUnitUpdate = Updateable<OrgUnitsTable>;
 export type UserRow = Selectable<UsersTable>;
+export type UserCardRow = Selectable<UserCardsTable>;

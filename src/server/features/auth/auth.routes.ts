@@ -4,13 +4,12 @@ import type { AppDeps } from '../../app.js';
 import type { Actor } from '../../auth/actor.js';
 import { hasCapability } from '../../auth/scope.js';
 import { requireActor } from '../../auth/policies.js';
-import type { Capability } from '../../../domain/shared/roles.js';
+import { CAPABILITIES_ALL } from '../../../domain/shared/roles.js';
 import { ChangePasswordBody, LoginBody, MeResponse } from './auth.schema.js';
 import * as service from './auth.service.js';
 
 export const SESSION_COOKIE = 'ws_session';
 
-const ALL_CAPABILITIES: Capability[] = ['org.read', 'org.import', 'org.edit', 'users.manage', 'audit.read', 'tokens.manage'];
 
 function presentMe(actor: Actor, csrfToken: string): MeResponse {
   return {
@@ -20,7 +19,7 @@ function presentMe(actor: Actor, csrfToken: string): MeResponse {
       displayName: actor.displayName,
       mustChangePassword: actor.mustChangePassword,
       grants: actor.grants.map((g) => ({ role: g.role, orgUnitId: g.orgUnitId, orgName: g.orgName, orgLevel: g.orgLevel })),
-      capabilities: ALL_CAPABILITIES.filter((c) => hasCapability(actor, c)),
+      capabilities: CAPABILITIES_ALL.filter((c) => hasCapability(actor, c)),
     },
     csrfToken,
   };

@@ -10,6 +10,10 @@ import * as usersRepo from '../users/users.repo.js';
 import { importOrgRows } from '../org/org.service.js';
 import { DEMO_CITY, demoOrgRows } from '../../demo/demo-org.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../demo/demo-users.js';
+import { demoSurvey } from '../../demo/demo-survey.js';
+import { systemScope } from '../../auth/scope.js';
+import * as surveyRepo from '../survey/survey.repo.js';
+import { cardSnapshot } from '../survey/survey.presenter.js';
 import type { Role } from '../../../domain/shared/roles.js';
 
 export async function isInitialised(db: Kysely<DB>): Promise<boolean> {
@@ -63,5 +67,30 @@ export async function initDatabase(
       orgPath: city.path, summary: `创建演示账号 ${DEMO_USERS.length} 个`, after: { usernames: DEMO_USERS.map((u) => u.username) },
     });
     await trx.insertInto('settings').values({ key: 'demo', value: 'true' }).execute();
+  });
+  await loadDemoSurvey(db, city);
+}
+
+/** The survey history and cards of the demo campaign (seed bulletin 第12期). */
+async function loadDemoSurvey(db: Kysely<DB>, city: { id: number; path: string; name: string }) {
+  const scope = systemScope(city.path);
+  await db.transaction().execute(async (trx) => {
+    const units = await orgRepo.listAllUnits(trx);
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const grids = units.filter((u) => u.level === 'grid').map((g) => {
+      const community = byId.get(g.parentId!)!;
+      const street = byId.get(community.parentId!)!;
+      const district = byId.get(street.parentId!)!;
+      return { id: g.id, code: g.code, name: g.name, district: district.name, street: street.name, community: community.name };
+    });
+    const { events, cards } = demoSurvey(grids);
+    await surveyRepo.insertEventsBulk(trx, events.map((e) => ({ ...e, actorName: e.event === 'reopen' ? '市封停办' : '网格员' })));
+    await surveyRepo.insertCardsBulk(trx, cards);
+    const saved = await surveyRepo.listCards(trx, scope, {});
+    await surveyRepo.insertCardVersionsBulk(trx, saved.map((c) => ({ cardId: c.id, version: c.version, data: cardSnapshot(c), changedBy: c.surveyedBy })));
+    await insertAudit(trx, {
+      actorId: null, actorName: SYSTEM_ACTOR_NAME, requestId: null, action: 'import', entityType: 'grid_survey', entityId: null, orgPath: city.path,
+      summary: `载入演示排查数据：${grids.length} 个网格的排查记录 ${events.length} 条、一户一卡 ${cards.length} 张`,
+    });
   });
 }

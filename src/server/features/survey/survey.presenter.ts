@@ -1,0 +1,51 @@
+import { lacksTapAccount, pledgeStatus } from '../../../domain/survey/card.js';
+import type { CardView, PhotoView } from './survey.schema.js';
+import type { CardRecord } from './survey.repo.js';
+
+type PhotoRow = { id: number; ownerType: 'card' | 'pledge'; ownerId: number; fileName: string; mime: string; sizeBytes: number; uploadedAt: Date };
+
+export function presentPhoto(p: PhotoRow): PhotoView {
+  return { id: p.id, ownerType: p.ownerType, fileName: p.fileName, mime: p.mime, sizeBytes: p.sizeBytes, uploadedAt: p.uploadedAt.toISOString(), url: `/api/photos/${p.id}` };
+}
+
+export function presentCard(c: CardRecord, photos: readonly PhotoRow[]): CardView {
+  return {
+    id: c.id,
+    gridId: c.gridId,
+    gridCode: c.gridCode,
+    gridName: c.gridName,
+    kind: c.kind,
+    name: c.name,
+    address: c.address,
+    contactName: c.contactName,
+    contactPhone: c.contactPhone,
+    industry: c.industry,
+    tapAccounts: c.tapAccounts,
+    households: c.households,
+    persons: c.persons,
+    beds: c.beds,
+    areaM2: c.areaM2,
+    wellsDeclared: c.wellsDeclared,
+    waterSource: c.waterSource,
+    lat: c.lat,
+    lng: c.lng,
+    gpsAccuracyM: c.gpsAccuracyM,
+    surveyedBy: c.surveyedBy,
+    surveyedOn: c.surveyedOn,
+    remarks: c.remarks,
+    pledgeSigned: c.pledgeSigned,
+    pledgeStamped: c.pledgeStamped,
+    pledgeDate: c.pledgeDate,
+    pledgeStatus: pledgeStatus(c),
+    lacksTapAccount: lacksTapAccount(c),
+    version: c.version,
+    updatedAt: c.updatedAt.toISOString(),
+    photos: photos.filter((p) => p.ownerId === c.id).map(presentPhoto),
+  };
+}
+
+/** The fields of a card kept in its version history. */
+export function cardSnapshot(c: CardRecord): Record<string, unknown> {
+  const { updatedAt: _u, version: _v, gridPath: _p, ...rest } = c;
+  return rest;
+}
