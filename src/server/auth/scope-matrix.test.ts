@@ -5,13 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoApp, type Client, type TestApp } from '../../test-support/app.js';
+import { PNG } from '../../test-support/fixtures.js';
 
 type Who = 'parent' | 'own' | 'sibling' | 'child';
 const USERS: Record<Who, string> = { parent: 'city', own: 'wolong', sibling: 'wancheng', child: 'guangwu' };
 
 let t: TestApp;
 const c = {} as Record<Who, Client>;
-const ids = { district: 0, grid: 0, street: 0, gridUser: 0 };
+const ids = { district: 0, grid: 0, street: 0, gridUser: 0, surveyGrid: 0, card: 0, photo: 0 };
+
 
 beforeAll(async () => {
   t = await demoApp();
@@ -22,6 +24,11 @@ beforeAll(async () => {
   ids.grid = units.find((u) => u.name === '光彩社区第1网格')!.id;
   const users = (await c.parent.get('/api/users')).json().users as { id: number; username: string }[];
   ids.gridUser = users.find((u) => u.username === 'grid01')!.id;
+  ids.surveyGrid = units.find((u) => u.name === '光彩社区第2网格')!.id;
+  ids.card = (await c.parent.get(`/api/survey/grids/${ids.surveyGrid}/cards`)).json().cards[0].id;
+  ids.photo = (await c.parent.send('POST', `/api/cards/${ids.card}/photos`, { fileName: 'a.png', content: PNG })).json().id;
+  // the grid is surveyed again (reopened), so that cards can be added to it
+  await c.parent.send('POST', `/api/survey/grids/${ids.surveyGrid}/reopen`, { reason: '矩阵测试' });
 });
 afterAll(() => t.close());
 
@@ -31,11 +38,17 @@ async function version(path: string, pick: (j: any) => number): Promise<number> 
 const userVersion = () => version('/api/users', (j) => j.users.find((u: { id: number }) => u.id === ids.gridUser).version);
 const gridVersion = () => version(`/api/org/units/${ids.grid}`, (j) => j.version);
 
+const cardVersion = () => version(`/api/cards/${ids.card}`, (j) => j.version);
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+const cardBody = { kind: 'shop', name: '矩阵测试门店', waterSource: 'tap', tapAccounts: ['9990001'], surveyedOn: '2024-01-20', pledgeSigned: true };
+
+/** 'seen': the record was reached; a business rule may still refuse (400/409/422), but never 403/404. */
+type Expect = number | 'seen';
 type Entry = {
   method: string;
   route: string;
   call: (who: Client) => Promise<{ statusCode: number; json(): unknown }>;
-  expect: Record<Who, number>;
+  expect: Record<Who, Expect>;
   undo?: () => Promise<unknown>;
 };
 
@@ -99,6 +112,43 @@ const entries: Entry[] = [
     expect: { parent: 200, own: 403, sibling: 403, child: 403 },
   },
   { method: 'GET', route: '/api/audit', call: (w) => w.get('/api/audit'), expect: { parent: 200, own: 403, sibling: 403, child: 403 } },
+
+  // grid survey and cards: the grid 光彩社区第2网格 lies in 光武街道, 卧龙区
+  { method: 'GET', route: '/api/survey/grids', call: (w) => w.get('/api/survey/grids'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  { method: 'GET', route: '/api/survey/grids/:gridId', call: (w) => w.get(`/api/survey/grids/${ids.surveyGrid}`), expect: { parent: 200, own: 200, sibling: 404, child: 200 } },
+  { method: 'GET', route: '/api/survey/grids/:gridId/cards', call: (w) => w.get(`/api/survey/grids/${ids.surveyGrid}/cards`), expect: { parent: 200, own: 200, sibling: 404, child: 200 } },
+  { method: 'POST', route: '/api/cards', call: (w) => w.send('POST', '/api/cards', { ...cardBody, gridId: ids.surveyGrid }), expect: { parent: 200, own: 200, sibling: 404, child: 200 } },
+  { method: 'POST', route: '/api/survey/grids/:gridId/start', call: (w) => w.send('POST', `/api/survey/grids/${ids.surveyGrid}/start`, {}), expect: { parent: 'seen', own: 'seen', sibling: 404, child: 'seen' } },
+  { method: 'POST', route: '/api/survey/grids/:gridId/complete', call: (w) => w.send('POST', `/api/survey/grids/${ids.surveyGrid}/complete`, {}), expect: { parent: 'seen', own: 'seen', sibling: 404, child: 'seen' } },
+  { method: 'POST', route: '/api/survey/grids/:gridId/reopen', call: (w) => w.send('POST', `/api/survey/grids/${ids.surveyGrid}/reopen`, { reason: '复查' }), expect: { parent: 'seen', own: 'seen', sibling: 404, child: 'seen' } },
+  { method: 'GET', route: '/api/cards/:id', call: (w) => w.get(`/api/cards/${ids.card}`), expect: { parent: 200, own: 200, sibling: 404, child: 200 } },
+  {
+    method: 'PATCH', route: '/api/cards/:id',
+    call: async (w) => {
+      const card = (await c.parent.get(`/api/cards/${ids.card}`)).json();
+      return w.send('PATCH', `/api/cards/${ids.card}`, { ...card, remarks: `by ${w.username}`, version: await cardVersion() });
+    },
+    expect: { parent: 200, own: 200, sibling: 404, child: 200 },
+  },
+  { method: 'GET', route: '/api/cards/:id/versions', call: (w) => w.get(`/api/cards/${ids.card}/versions`), expect: { parent: 200, own: 200, sibling: 404, child: 200 } },
+  { method: 'POST', route: '/api/cards/:id/photos', call: (w) => w.send('POST', `/api/cards/${ids.card}/photos`, { fileName: 'b.png', content: PNG }), expect: { parent: 200, own: 200, sibling: 404, child: 200 } },
+  { method: 'GET', route: '/api/photos/:id', call: (w) => w.get(`/api/photos/${ids.photo}`), expect: { parent: 200, own: 200, sibling: 404, child: 200 } },
+  { method: 'GET', route: '/api/survey/progress', call: (w) => w.get(`/api/survey/progress?unitId=${ids.district}`), expect: { parent: 200, own: 200, sibling: 404, child: 404 } },
+  { method: 'GET', route: '/api/survey/report', call: (w) => w.get('/api/survey/report?asOf=2024-01-12'), expect: { parent: 200, own: 200, sibling: 200, child: 400 } },
+  { method: 'GET', route: '/api/survey/report/export', call: (w) => w.get('/api/survey/report/export?asOf=2024-01-12&format=md'), expect: { parent: 200, own: 200, sibling: 200, child: 400 } },
+  { method: 'GET', route: '/api/survey/issues', call: (w) => w.get(`/api/survey/issues?kind=pledges&unitId=${ids.street}`), expect: { parent: 200, own: 200, sibling: 404, child: 200 } },
+  {
+    method: 'POST', route: '/api/survey/import/cards',
+    call: (w) => w.send('POST', '/api/survey/import/cards', { fileName: 'c.csv', dryRun: true, content: b64('网格编号,类别,名称,水源,自来水户号,排查人,排查日期,承诺书签字\n411303003001002,沿街门店,导入门店,自来水,123,张三,2024-01-20,是\n') }),
+    expect: { parent: 200, own: 200, sibling: 422, child: 403 },
+  },
+  {
+    method: 'POST', route: '/api/survey/import/progress',
+    call: (w) => w.send('POST', '/api/survey/import/progress', { fileName: 'p.csv', dryRun: true, content: b64('网格编号,开始排查日期,完成排查日期\n411303003001002,2023-12-01,\n') }),
+    expect: { parent: 'seen', own: 'seen', sibling: 422, child: 403 },
+  },
+  { method: 'GET', route: '/api/survey/cards/export', call: (w) => w.get('/api/survey/cards/export'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  { method: 'GET', route: '/api/survey/cards/template', call: (w) => w.get('/api/survey/cards/template'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
 ];
 
 describe('scope matrix', () => {
@@ -112,7 +162,10 @@ describe('scope matrix', () => {
     for (const who of ['parent', 'own', 'sibling', 'child'] as Who[]) {
       it(`${e.method} ${e.route} #${i} as ${who} → ${e.expect[who]}`, async () => {
         const res = await e.call(c[who]);
-        expect(res.statusCode, (res as { body?: string }).body?.slice(0, 300)).toBe(e.expect[who]);
+        const why = (res as { body?: string }).body?.slice(0, 300);
+        const want = e.expect[who];
+        if (want === 'seen') expect([200, 400, 409, 422], why).toContain(res.statusCode);
+        else expect(res.statusCode, why).toBe(want);
         if (res.statusCode === 404) expect(res.json()).toMatchObject({ message: '记录不存在或无权访问' });
         if (res.statusCode === 200 && e.undo) await e.undo();
       });
@@ -151,5 +204,21 @@ describe('what each caller sees in lists', () => {
     expect(await names('own')).toEqual(expect.arrayContaining(['wolong', 'guangwu', 'grid01']));
     expect(await names('own')).not.toContain('city');
     expect(await names('parent')).toEqual(expect.arrayContaining(['city', 'wolong', 'wancheng', 'grid01']));
+  });
+
+  it('card exports and survey lists hold only the caller’s grids', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const codes = async (w: Who) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await c[w].get('/api/survey/cards/export')).rawPayload as unknown as ArrayBuffer);
+      const col = wb.worksheets[0]!.getColumn(2).values.slice(2) as string[];
+      return new Set(col.map((v) => String(v).slice(0, 6)));
+    };
+    expect([...(await codes('sibling'))]).toEqual(['411302']);
+    expect([...(await codes('child'))]).toEqual(['411303']);
+    expect((await codes('parent')).size).toBe(4);
+    const sibling = (await c.sibling.get('/api/survey/grids?pageSize=500')).json() as { total: number; grids: { code: string }[] };
+    expect(sibling.total).toBe(241);
+    expect(sibling.grids.every((g) => g.code.startsWith('411302'))).toBe(true);
   });
 });
