@@ -74,4 +74,33 @@ describe('wellseal command line', () => {
     await wellseal(b, 'export', 'org', exported);
     expect(fs.readFileSync(exported, 'utf8')).toContain('411303003001002,光彩社区第2网格');
   });
+
+  it('prints the survey progress table of bulletin 第12期 from the demo records', async () => {
+    const d = await freshTarget('demo');
+    expect((await wellseal(d, 'init', '--demo')).code).toBe(0);
+    const json = await wellseal(d, 'report', 'survey-progress', '--as-of', '2024-01-12', '--format', 'json');
+    expect(JSON.parse(json.stdout)).toEqual({
+      asOf: '2024-01-12',
+      rows: [
+        { district: '卧龙区', grids: 504, started: 504, completed: 452, rate: '89%' },
+        { district: '宛城区', grids: 241, started: 241, completed: 219, rate: '90%' },
+        { district: '高新区', grids: 118, started: 118, completed: 118, rate: '100%' },
+        { district: '城乡一体化示范区', grids: 289, started: 289, completed: 289, rate: '100%' },
+      ],
+      total: { grids: 1152, started: 1152, completed: 1078, rate: '93%' },
+    });
+    const xlsx = path.join(dir, 'p.xlsx');
+    expect((await wellseal(d, 'report', 'survey-progress', '--as-of', '2024-01-12', '--format', 'xlsx', '--out', xlsx)).code).toBe(0);
+    expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    expect((await wellseal(d, 'report', 'survey-progress', '--as-of', '2024-13-40')).stderr).toContain('日期“2024-13-40”无效');
+
+    const cards = path.join(dir, 'cards.csv');
+    fs.writeFileSync(cards, '网格编号,类别,名称,水源,自来水户号,排查人,排查日期\n411303003001001,沿街门店,新店,自来水,1,张三,2024-01-20\n411303003001001,工厂,坏行,自来水,2,张三,2024-01-20\n');
+    const bad = await wellseal(d, 'import', 'cards', cards);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('第3行【类别】：应为 居民户、单位、沿街门店、城中村住户、其他 之一');
+    const exported = path.join(dir, 'cards.xlsx');
+    expect((await wellseal(d, 'export', 'cards', exported)).code).toBe(0);
+    expect((await wellseal(d, 'import', 'cards', exported, '--dry-run')).stdout).toMatch(/新增 0、更新 0、未变 \d{4,}/);
+  });
 });

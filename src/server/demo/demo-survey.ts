@@ -83,7 +83,11 @@ export function demoSurvey(grids: readonly DemoGrid[]): { events: DemoEvent[]; c
       if (village && !noShops && rand() < 0.5) {
         // urban-village houses: some still drink from their own shallow wells
         const wells = rand() < 0.15 ? 1 : 0;
-        cards.push(base('village_house', `${who}户`, { households: 1, persons: between(2, 6), wellsDeclared: wells, waterSource: wells ? (rand() < 0.5 ? 'well' : 'both') : 'tap', ...(wells && rand() < 0.5 ? { tapAccounts: [] } : {}) }));
+        const onlyWell = wells > 0 && rand() < 0.5;
+        cards.push(base('village_house', `${who}户`, {
+          households: 1, persons: between(2, 6), wellsDeclared: wells,
+          waterSource: wells ? (onlyWell ? 'well' : 'both') : 'tap', ...(onlyWell ? { tapAccounts: [] } : {}),
+        }));
       } else {
         cards.push(base('household', `${who}户`, { households: 1, persons: between(1, 5) }));
       }

@@ -46,9 +46,11 @@ async function readXlsx(data: Buffer): Promise<Sheet> {
   if (!ws) throw badRequest('Excel 文件中没有工作表');
   const rows: string[][] = [];
   let headerRow = 0;
+  // columnCount scans every row: read it once, not once per row
+  const columns = ws.columnCount;
   ws.eachRow({ includeEmpty: true }, (row, n) => {
     const cells: string[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) cells.push(undefuse(row.getCell(c).text.trim()));
+    for (let c = 1; c <= columns; c++) cells.push(undefuse(row.getCell(c).text.trim()));
     if (!headerRow && cells.some((c) => c !== '')) headerRow = n;
     if (headerRow) rows[n - headerRow] = cells;
   });
