@@ -20,6 +20,7 @@ import type { Config } from './config.js';
 import type { DB } from './db/types.js';
 import type { Actor } from './auth/actor.js';
 import { AppError } from './http/errors.js';
+import { fieldLabel } from './http/field-labels.js';
 import { actorFromSession, actorFromToken, csrfValid } from './features/auth/auth.service.js';
 import { authRoutes, SESSION_COOKIE } from './features/auth/auth.routes.js';
 import { orgRoutes } from './features/org/org.routes.js';
@@ -127,7 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields = err.validation.map((v) => {
-        const where = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+        const where = fieldLabel(v.instancePath.replace(/^\//, '').replace(/\//g, '.'));
         return where ? `${where}：${v.message}` : (v.message ?? '');
       });
       return reply.status(400).send({ error: 'bad_request', message: `请求内容有误：${fields.join('；')}`, details: { fields: err.validation } });

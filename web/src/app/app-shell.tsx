@@ -1,5 +1,5 @@
 import { DownOutlined, HomeOutlined, LockOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Breadcrumb, Button, Dropdown, Layout, Menu, Spin, Typography } from 'antd';
+import { Avatar, Breadcrumb, Button, Dropdown, Grid, Layout, Menu, Spin, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -8,15 +8,9 @@ import { ChangePasswordModal } from '../features/auth/components/change-password
 import { useLogout } from '../features/auth/hooks/use-logout';
 import { useCan, useMe } from '../features/auth/hooks/use-session';
 import { BrandMark, OFFICE_NAME } from '../ui/brand';
-import { isGroup, trailTo, visibleNavigation } from './navigation';
+import { activePage, isGroup, trailTo, visibleNavigation } from './navigation';
 
 const { Sider, Header, Content, Footer } = Layout;
-
-function selectedKey(pathname: string): string {
-  if (pathname === '/') return '/';
-  const first = `/${pathname.split('/')[1] ?? ''}`;
-  return first;
-}
 
 export function AppShell() {
   const me = useMe();
@@ -24,16 +18,21 @@ export function AppShell() {
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  // on a phone the menu slides over the page instead of taking a column of it
+  const phone = screens.sm === false;
   const [collapsed, setCollapsed] = useState(false);
   const [changingPassword, setChangingPassword] = useState(false);
 
-  const nav = useMemo(() => visibleNavigation(can), [can]);
+  const roles = useMemo(() => me.grants.map((g) => g.role), [me.grants]);
+  const nav = useMemo(() => visibleNavigation({ can, roles }), [can, roles]);
   const menuItems: MenuProps['items'] = nav.map((e) =>
     isGroup(e)
       ? { key: e.key, icon: e.icon, label: e.label, children: e.children.map((p) => ({ key: p.path, icon: p.icon, label: p.label })) }
       : { key: e.path, icon: e.icon, label: e.label },
   );
-  const trail = trailTo(location.pathname);
+  const trail = trailTo(location.pathname, nav);
+  const selected = activePage(location.pathname, nav)?.page.path;
   const primary = me.grants[0];
   const roleLine = primary ? `${primary.orgName} · ${ROLE_LABELS[primary.role]}${me.grants.length > 1 ? ` 等${me.grants.length}项` : ''}` : '';
 
@@ -53,9 +52,9 @@ export function AppShell() {
     <Layout className="ws-shell">
       <Sider
         width={224}
-        collapsedWidth={64}
+        collapsedWidth={phone ? 0 : 64}
         collapsed={collapsed}
-        className="ws-sider"
+        className={`ws-sider${phone ? ' ws-sider--overlay' : ''}`}
         breakpoint="lg"
         onBreakpoint={(broken) => setCollapsed(broken)}
         trigger={null}
@@ -73,11 +72,15 @@ export function AppShell() {
           theme="dark"
           mode="inline"
           items={menuItems}
-          selectedKeys={[selectedKey(location.pathname)]}
-          defaultOpenKeys={['system']}
-          onClick={({ key }) => navigate(key)}
+          selectedKeys={selected ? [selected] : []}
+          defaultOpenKeys={['survey', 'system']}
+          onClick={({ key }) => {
+            navigate(key);
+            if (phone) setCollapsed(true);
+          }}
         />
       </Sider>
+      {phone && !collapsed && <div className="ws-sider-backdrop" onClick={() => setCollapsed(true)} aria-hidden="true" />}
       <Layout>
         <Header className="ws-header">
           <Button

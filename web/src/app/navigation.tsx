@@ -1,14 +1,43 @@
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, KeyOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
+  KeyOutlined,
+  SearchOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { Capability } from '@domain/shared/roles';
+import type { Capability, Role } from '@domain/shared/roles';
 
-export type NavPage = { path: string; label: string; icon: ReactNode; capability?: Capability };
+export type NavPage = {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  capability?: Capability;
+  /** shown only to users holding one of these roles (a page made for one kind of user) */
+  roles?: readonly Role[];
+};
 export type NavGroup = { key: string; label: string; icon: ReactNode; children: NavPage[] };
 export type NavEntry = NavPage | NavGroup;
 
 /** The side menu; each page shows only to users holding its capability. */
 export const NAVIGATION: NavEntry[] = [
+  // a grid worker's day starts at their grids, so the item heads their menu
+  { path: '/survey/my', label: '我的网格', icon: <AppstoreOutlined />, capability: 'survey.edit', roles: ['grid'] },
   { path: '/', label: '工作台', icon: <DashboardOutlined /> },
+  {
+    key: 'survey',
+    label: '网格排查',
+    icon: <SearchOutlined />,
+    children: [
+      { path: '/survey', label: '排查进度', icon: <BarChartOutlined />, capability: 'survey.read' },
+      { path: '/survey/issues', label: '问题清单', icon: <WarningOutlined />, capability: 'survey.read' },
+    ],
+  },
   { path: '/org', label: '组织机构', icon: <ApartmentOutlined />, capability: 'org.read' },
   {
     key: 'system',
@@ -24,26 +53,48 @@ export const NAVIGATION: NavEntry[] = [
 
 export const isGroup = (e: NavEntry): e is NavGroup => 'children' in e;
 
+export type NavUser = { can: (c: Capability) => boolean; roles: readonly Role[] };
+
+function visible(p: NavPage, user: NavUser): boolean {
+  return (!p.capability || user.can(p.capability)) && (!p.roles || p.roles.some((r) => user.roles.includes(r)));
+}
+
 /** The menu a user sees: pages they may open, groups that still have a page. */
-export function visibleNavigation(can: (c: Capability) => boolean): NavEntry[] {
+export function visibleNavigation(user: NavUser): NavEntry[] {
   return NAVIGATION.flatMap((e): NavEntry[] => {
     if (isGroup(e)) {
-      const children = e.children.filter((p) => !p.capability || can(p.capability));
+      const children = e.children.filter((p) => visible(p, user));
       return children.length ? [{ ...e, children }] : [];
     }
-    return !e.capability || can(e.capability) ? [e] : [];
+    return visible(e, user) ? [e] : [];
   });
 }
 
-/** The trail to a path: [group?, page]. */
-export function trailTo(pathname: string): { label: string; path?: string }[] {
-  for (const e of NAVIGATION) {
-    if (isGroup(e)) {
-      const page = e.children.find((p) => pathname.startsWith(p.path));
-      if (page) return [{ label: e.label }, { label: page.label, path: page.path }];
-    } else if (e.path !== '/' && pathname.startsWith(e.path)) {
-      return [{ label: e.label, path: e.path }];
+const within = (pathname: string, path: string) => pathname === path || pathname.startsWith(path.endsWith('/') ? path : `${path}/`);
+
+/** The menu page a path belongs to: the longest page path it lies under (/survey/grids/7 → /survey). */
+export function activePage(pathname: string, entries: NavEntry[] = NAVIGATION): { page: NavPage; group?: NavGroup } | null {
+  let best: { page: NavPage; group?: NavGroup } | null = null;
+  const consider = (page: NavPage, group?: NavGroup) => {
+    if (page.path === '/' ? pathname === '/' : within(pathname, page.path)) {
+      if (!best || page.path.length > best.page.path.length) best = group ? { page, group } : { page };
     }
+  };
+  for (const e of entries) {
+    if (isGroup(e)) e.children.forEach((p) => consider(p, e));
+    else consider(e);
   }
-  return [];
+  return best;
+}
+
+/** The trail to a path: [group?, page]. */
+export function trailTo(pathname: string, entries: NavEntry[] = NAVIGATION): { label: string; path?: string }[] {
+  const hit = activePage(pathname, entries);
+  if (!hit || hit.page.path === '/') return [];
+  return [...(hit.group ? [{ label: hit.group.label }] : []), { label: hit.page.label, path: hit.page.path }];
+}
+
+/** Where a user lands after signing in: grid workers go straight to their grids. */
+export function landingPath(roles: readonly Role[]): string {
+  return roles.length > 0 && roles.every((r) => r === 'grid') ? '/survey/my' : '/';
 }

@@ -155,7 +155,7 @@ export const IssuesView = z.object({
   kind: IssueKind,
   total: z.number(),
   /** pledges / no-tap: cards; no-shops: completed grids with no street-shop card */
-  cards: z.array(z.object({ id: z.number(), name: z.string(), kind: z.enum(CARD_KINDS), gridId: z.number(), gridName: z.string(), district: z.string(), pledgeStatus: z.string(), waterSource: z.enum(WATER_SOURCES) })),
+  cards: z.array(z.object({ id: z.number(), name: z.string(), kind: z.enum(CARD_KINDS), gridId: z.number(), gridName: z.string(), district: z.string(), pledgeStatus: z.enum(['unsigned', 'unstamped', 'complete']), waterSource: z.enum(WATER_SOURCES) })),
   grids: z.array(z.object({ gridId: z.number(), code: z.string(), name: z.string(), district: z.string(), cards: z.number(), completedOn: z.string().nullable() })),
 });
 

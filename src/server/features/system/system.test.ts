@@ -43,4 +43,11 @@ describe('system', () => {
     const sql = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: "' or 1=1 --", password: "' or ''='" } });
     expect(sql.statusCode).toBe(401);
   });
+
+  it('names the offending field in Chinese', async () => {
+    const city = await t.login('city');
+    const res = await city.send('POST', '/api/cards', { gridId: 1, kind: 'shop', name: '店', waterSource: 'tap', surveyedOn: '2024-01-01', tapAccounts: ['1', 'x'.repeat(41)] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/^请求内容有误：自来水户号第2项：/);
+  });
 });

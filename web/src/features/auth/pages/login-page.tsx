@@ -2,6 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { landingPath } from '../../../app/navigation';
 import { BrandMark, OFFICE_NAME, PRODUCT_NAME } from '../../../ui/brand';
 import { errorMessageOf } from '../../../ui/feedback';
 import { login } from '../api/auth-api';
@@ -10,11 +11,12 @@ import './login-page.css';
 
 type LoginForm = { username: string; password: string };
 
-function targetFrom(state: unknown): string {
+/** The page the user was sent away from, or null. */
+function targetFrom(state: unknown): string | null {
   if (typeof state === 'object' && state !== null && 'from' in state && typeof state.from === 'string' && state.from.startsWith('/')) {
-    return state.from === '/login' ? '/' : state.from;
+    return state.from === '/login' || state.from === '/' ? null : state.from;
   }
-  return '/';
+  return null;
 }
 
 export function LoginPage() {
@@ -28,11 +30,11 @@ export function LoginPage() {
     meta: { silentErrors: true },
     onSuccess: (user) => {
       setSession(user);
-      navigate(target, { replace: true });
+      navigate(target ?? landingPath(user.grants.map((g) => g.role)), { replace: true });
     },
   });
 
-  if (me) return <Navigate to={target} replace />;
+  if (me) return <Navigate to={target ?? landingPath(me.grants.map((g) => g.role))} replace />;
 
   return (
     <div className="ws-login">

@@ -4,6 +4,7 @@ import { Alert, Button, Checkbox, Descriptions, Modal, Progress, Space, Steps, T
 import { useEffect, useRef, useState } from 'react';
 import { ORG_SHEET_COLUMNS } from '@domain/org/org-import';
 import { ApiError } from '../../../lib/api-client';
+import { readAsBase64 } from '../../../lib/files';
 import { formatCount } from '../../../lib/format';
 import { errorMessageOf, showSuccess } from '../../../ui/feedback';
 import { RowErrorsTable } from '../../../ui/row-errors-table';
@@ -13,21 +14,6 @@ import { ORG_UNITS_KEY } from '../hooks/use-org-units';
 const MAX_BYTES = 20 * 1024 * 1024;
 
 type Stage = { percent: number; text: string; status: 'active' | 'success' | 'exception' };
-
-function readAsBase64(file: File, onProgress: (fraction: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(e.loaded / e.total);
-    };
-    reader.onerror = () => reject(new Error('无法读取文件，请确认文件未被其他程序占用'));
-    reader.onload = () => {
-      const url = typeof reader.result === 'string' ? reader.result : '';
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(file);
-  });
-}
 
 function totalCreated(r: OrgImportResult): number {
   return r.created.district + r.created.street + r.created.community + r.created.grid;
