@@ -1,0 +1,87 @@
+/**
+ * Browser test of the grid survey: a grid worker, on a phone-sized screen, fills a card with a
+ * photo in their grid; the street office completes the grid and sees the progress change.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from '../src/test-support/fixtures.js';
+import { engine, launchBrowser, OUTPUT_DIR, startServer, type Server } from './support.js';
+
+let server: Server;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUTPUT_DIR, `${engine}-${name}.png`), fullPage: true });
+
+async function login(username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+  await page.goto(`${server.url}/login`);
+  await page.getByPlaceholder('用户名').fill(username);
+  await page.getByPlaceholder('密码').fill('Wellseal2024');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  return page;
+}
+
+/** 光彩社区's completed-grid count in the street office's progress table (as of today). */
+async function completedInCommunity(page: Page): Promise<number> {
+  await page.goto(`${server.url}/survey`);
+  const row = page.getByTestId('survey-progress').locator('tr', { hasText: '光彩社区' }).first();
+  await row.waitFor();
+  const cells = await row.locator('td').allInnerTexts();
+  return Number(cells[3]);
+}
+
+test('a grid worker fills a card with a photo; the street office completes the grid and sees progress change', async () => {
+  const office = await login('guangwu');
+  const before = await completedInCommunity(office);
+
+  const phone = await login('grid01', { width: 390, height: 844 });
+  await phone.waitForURL(`${server.url}/survey/my`);
+  await phone.getByTestId('my-grids').getByText('光彩社区第1网格').first().click();
+  await phone.waitForURL(/\/survey\/grids\/\d+/);
+  assert.equal(await phone.getByTestId('grid-state').innerText(), '排查中');
+
+  await phone.getByTestId('card-new').click();
+  const drawer = phone.locator('.ws-card-form');
+  await drawer.getByText('沿街门店', { exact: true }).click();
+  await drawer.getByPlaceholder('如：老王洗车行').fill('光彩补录洗车行');
+  await drawer.getByPlaceholder('街路门牌号、小区楼栋').fill('光武街道光彩社区中州路18号');
+  const accounts = drawer.locator('.ant-form-item', { hasText: '自来水户号' }).locator('input').first();
+  await accounts.click();
+  await accounts.fill('101999001');
+  await phone.keyboard.press('Enter');
+  await phone.getByTestId('photo-input').setInputFiles({ name: 'shop.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') });
+  await drawer.getByText('未签字').click();
+  await shot(phone, 'card-form-phone');
+  await phone.getByTestId('card-submit').click();
+  await phone.getByTestId('card-list').getByText('光彩补录洗车行').first().waitFor();
+
+  const gridId = Number(new URL(phone.url()).pathname.split('/').pop());
+  const cards = (await (await phone.request.get(`${server.url}/api/survey/grids/${gridId}/cards`)).json()) as { cards: { name: string; photos: unknown[]; surveyedBy: string }[] };
+  const saved = cards.cards.find((c) => c.name === '光彩补录洗车行');
+  assert.ok(saved, 'the card was saved');
+  assert.equal(saved.surveyedBy, '网格员 刘洋');
+  assert.equal(saved.photos.length, 1, 'the photo was uploaded');
+  await shot(phone, 'grid-phone');
+  await phone.close();
+
+  await office.goto(`${server.url}/survey/grids/${gridId}`);
+  await office.getByRole('button', { name: /完成排查/ }).first().click();
+  const dialog = office.getByRole('dialog');
+  await dialog.getByRole('button', { name: '确认完成排查' }).click();
+  await office.getByTestId('grid-state').getByText('已完成').waitFor();
+  assert.equal(await completedInCommunity(office), before + 1);
+  await shot(office, 'survey-progress');
+  await office.close();
+});
