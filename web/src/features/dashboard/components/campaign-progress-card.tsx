@@ -1,6 +1,11 @@
 import { AlertOutlined, FileSearchOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Typography } from 'antd';
+import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { OFFICE_TZ } from '../../../lib/format';
+import { useCan } from '../../auth/hooks/use-session';
+import { useSurveyProgress } from '../../survey/hooks/use-survey';
 
 type Metric = { key: string; title: string; rule: string; icon: ReactNode; accent: string };
 
@@ -13,7 +18,22 @@ const METRICS: Metric[] = [
   { key: 'suspects', title: '疑似双水源核查', rule: '已核查疑似用水户 ÷ 推送核查数', icon: <FileSearchOutlined />, accent: '#722ed1' },
 ];
 
+type Figure = { value: string; foot: ReactNode };
+
+/** Today's survey completion in the user's scope, from the same records as the bulletin table. */
+function useSurveyFigure(enabled: boolean): Figure | null {
+  const today = dayjs().tz(OFFICE_TZ).format('YYYY-MM-DD');
+  const { data } = useSurveyProgress(today, undefined, enabled);
+  if (!enabled || !data) return null;
+  return {
+    value: data.total.rate,
+    foot: <Link to="/survey">已完成 {data.total.completed} / {data.total.grids} 个网格</Link>,
+  };
+}
+
 export function CampaignProgressCard() {
+  const can = useCan();
+  const figures: Record<string, Figure | null> = { survey: useSurveyFigure(can('survey.read')) };
   return (
     <Card className="ws-card" title="“飓风”行动进展" extra={<Typography.Text type="secondary">按截止日期统计</Typography.Text>}>
       <Row gutter={[16, 16]}>
@@ -24,9 +44,9 @@ export function CampaignProgressCard() {
                 <span className="ws-metric__icon">{m.icon}</span>
                 <span className="ws-metric__title">{m.title}</span>
               </div>
-              <div className="ws-metric__value">—</div>
+              <div className={`ws-metric__value${figures[m.key] ? ' ws-metric__value--live' : ''}`} data-testid={`metric-${m.key}`}>{figures[m.key]?.value ?? '—'}</div>
               <div className="ws-metric__foot">
-                <Typography.Text type="secondary">暂无记录</Typography.Text>
+                {figures[m.key]?.foot ?? <Typography.Text type="secondary">暂无记录</Typography.Text>}
                 <Typography.Text type="secondary" className="ws-metric__rule">
                   {m.rule}
                 </Typography.Text>

@@ -21,8 +21,9 @@ import {
 export const SURVEY_KEY = ['survey'] as const;
 const gridKey = (gridId: number) => [...SURVEY_KEY, 'grid', gridId] as const;
 
-export function useSurveyProgress(asOf: string, unitId: number | undefined) {
+export function useSurveyProgress(asOf: string, unitId: number | undefined, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: [...SURVEY_KEY, 'progress', asOf, unitId ?? null],
     queryFn: ({ signal }) => fetchProgress({ asOf, ...(unitId ? { unitId } : {}) }, signal),
     placeholderData: keepPreviousData,
