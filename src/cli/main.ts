@@ -18,6 +18,11 @@ import { exportCardSheet, importCardSheet, importSurveySheet, surveyReport } fro
 import { surveyReportXlsx } from '../server/features/survey/survey.report.js';
 import { surveyProgressMarkdown } from '../domain/survey/progress-table.js';
 import { parseDay } from '../domain/shared/dates.js';
+import { exportWellSheet, importWellSheet } from '../server/features/wells/wells.sheet.js';
+import { taskProgress } from '../server/features/campaigns/campaigns.service.js';
+import { findCampaignByName } from '../server/features/campaigns/campaigns.repo.js';
+import { taskProgressXlsx } from '../server/features/campaigns/campaigns.report.js';
+import { taskProgressMarkdown } from '../domain/campaign/task-progress.js';
 import type { ServiceCtx } from '../server/context.js';
 
 const program = new Command();
@@ -148,7 +153,27 @@ imp
     });
   });
 
+imp
+  .command('wells <file>')
+  .description('导入自备井台账（列：井编号、区、街道、社区、网格编号、权属单位、经度、纬度、井深、用途、处置方式、发现日期、任务批次、完成日期）/ import a well ledger')
+  .option('--dry-run', '只检查，不写入 / check only, write nothing')
+  .action(async (file: string, opts: { dryRun?: boolean }) => {
+    await withDatabase(async (database) => {
+      const r = await importWellSheet(await systemCtx(database), { data: fs.readFileSync(file), fileName: file, dryRun: !!opts.dryRun }, progressLine('导入自备井'));
+      console.log(`${r.applied ? '已导入' : '检查通过（未写入）'}：自备井 ${r.created} 眼、任务 ${r.tasks} 项`);
+    });
+  });
+
 const exp = program.command('export').description('导出数据 / export data');
+exp
+  .command('wells <file>')
+  .description('导出自备井台账到 xlsx / export the well registry')
+  .action(async (file: string) => {
+    await withDatabase(async (database) => {
+      fs.writeFileSync(file, await exportWellSheet(await systemCtx(database)));
+      console.log(`已导出 / exported: ${file}`);
+    });
+  });
 exp
   .command('cards <file>')
   .description('导出一户一卡到 xlsx（中文表头，可再导入）/ export user cards to xlsx')
@@ -190,6 +215,33 @@ exp
       const buf = await exportOrgSheet(await systemCtx(database), file.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx');
       fs.writeFileSync(file, buf);
       console.log(`已导出 / exported: ${file}`);
+    });
+  });
+
+reports
+  .command('task-progress')
+  .description('封停任务日通报（按截止日期当天结束时的井档案计算，排名）/ task progress and ranking of a campaign')
+  .requiredOption('--campaign <名称>', '任务批次名称，如 决战六月 / campaign name')
+  .requiredOption('--as-of <日期>', '截止日期 YYYY-MM-DD / cut-off day')
+  .addOption(new Option('--format <格式>', '输出格式 / output format').choices(['json', 'xlsx', 'md']).default('md'))
+  .option('--out <file>', '输出文件（xlsx 必填）/ output file (required for xlsx)')
+  .action(async (opts: { campaign: string; asOf: string; format: 'json' | 'xlsx' | 'md'; out?: string }) => {
+    const asOf = parseDay(opts.asOf);
+    if (!asOf) throw new AppError(400, 'bad_date', `日期“${opts.asOf}”无效，应为 YYYY-MM-DD`);
+    await withDatabase(async (database) => {
+      const ctx = await systemCtx(database);
+      const campaign = await findCampaignByName(database.db, opts.campaign);
+      if (!campaign) throw new AppError(404, 'not_found', `任务批次“${opts.campaign}”不存在`);
+      const table = await taskProgress(ctx, campaign.id, asOf);
+      const out = opts.format === 'json' ? JSON.stringify(table, null, 2) + '\n' : opts.format === 'md' ? taskProgressMarkdown(table, campaign.title) : await taskProgressXlsx(table, campaign.title);
+      if (opts.out) {
+        fs.writeFileSync(opts.out, out);
+        console.log(`已生成 / written: ${opts.out}`);
+      } else if (typeof out === 'string') {
+        process.stdout.write(out);
+      } else {
+        throw new AppError(400, 'need_out', 'xlsx 格式须用 --out 指定输出文件');
+      }
     });
   });
 

@@ -28,6 +28,8 @@ import { usersRoutes } from './features/users/users.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { systemRoutes } from './features/system/system.routes.js';
 import { surveyRoutes } from './features/survey/survey.routes.js';
+import { wellsRoutes } from './features/wells/wells.routes.js';
+import { campaignsRoutes } from './features/campaigns/campaigns.routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -149,6 +151,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes(deps));
   await app.register(systemRoutes(deps));
   await app.register(surveyRoutes(deps));
+  await app.register(wellsRoutes(deps));
+  await app.register(campaignsRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -13,16 +13,16 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /** What each role may do, independent of where (scope decides where). */
-export const CAPABILITIES_ALL = ['org.read', 'org.import', 'org.edit', 'users.manage', 'audit.read', 'tokens.manage', 'survey.read', 'survey.edit', 'survey.complete', 'survey.import'] as const;
+export const CAPABILITIES_ALL = ['org.read', 'org.import', 'org.edit', 'users.manage', 'audit.read', 'tokens.manage', 'survey.read', 'survey.edit', 'survey.complete', 'survey.import', 'wells.read', 'wells.edit', 'wells.import', 'campaigns.manage'] as const;
 export type Capability = (typeof CAPABILITIES_ALL)[number];
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  city: ['org.read', 'org.import', 'org.edit', 'users.manage', 'audit.read', 'tokens.manage', 'survey.read', 'survey.edit', 'survey.complete', 'survey.import'],
-  district: ['org.read', 'org.edit', 'users.manage', 'survey.read', 'survey.edit', 'survey.complete', 'survey.import'],
-  street: ['org.read', 'survey.read', 'survey.edit', 'survey.complete'],
-  grid: ['org.read', 'survey.read', 'survey.edit'],
+  city: ['org.read', 'org.import', 'org.edit', 'users.manage', 'audit.read', 'tokens.manage', 'survey.read', 'survey.edit', 'survey.complete', 'survey.import', 'wells.read', 'wells.edit', 'wells.import', 'campaigns.manage'],
+  district: ['org.read', 'org.edit', 'users.manage', 'survey.read', 'survey.edit', 'survey.complete', 'survey.import', 'wells.read', 'wells.edit', 'wells.import'],
+  street: ['org.read', 'survey.read', 'survey.edit', 'survey.complete', 'wells.read', 'wells.edit'],
+  grid: ['org.read', 'survey.read', 'survey.edit', 'wells.read'],
   utility: ['org.read'],
-  enforcement: ['org.read', 'survey.read'],
-  leader: ['org.read', 'survey.read'],
+  enforcement: ['org.read', 'survey.read', 'wells.read', 'wells.edit'],
+  leader: ['org.read', 'survey.read', 'wells.read'],
 };
 
 export function roleCan(role: Role, capability: Capability): boolean {

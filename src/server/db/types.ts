@@ -3,6 +3,8 @@ import type { OrgLevel } from '../../domain/org/org-unit.js';
 import type { Role } from '../../domain/shared/roles.js';
 import type { CardKind, WaterSource } from '../../domain/survey/card.js';
 import type { SurveyEventKind } from '../../domain/survey/survey-state.js';
+import type { WellEventKind } from '../../domain/well/lifecycle.js';
+import type { FoundVia, WellUse } from '../../domain/well/well.js';
 
 /** Database tables as Kysely sees them (camelCase; the CamelCasePlugin maps snake_case). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -17,6 +19,7 @@ export interface OrgUnitsTable {
   parentId: number | null;
   path: string;
   sortOrder: Generated<number>;
+  shortName: string | null;
   openedOn: ColumnType<string, string | undefined, string>;
   closedOn: string | null;
   version: Generated<number>;
@@ -137,7 +140,11 @@ export interface UserCardVersionsTable {
 
 export interface PhotosTable {
   id: Generated<number>;
-  ownerType: 'card' | 'pledge';
+  ownerType: 'card' | 'pledge' | 'well';
+  stage: string | null;
+  lat: number | null;
+  lng: number | null;
+  distanceM: number | null;
   ownerId: number;
   orgPath: string;
   fileName: string;
@@ -160,7 +167,68 @@ export interface GridSurveyEventsTable {
   at: Timestamp;
 }
 
+export interface WellsTable {
+  id: Generated<number>;
+  code: string;
+  orgUnitId: number;
+  orgPath: string;
+  ownerName: string;
+  cardId: number | null;
+  address: string;
+  lat: number | null;
+  lng: number | null;
+  yearDrilled: number | null;
+  depthM: number | null;
+  innerDiameterMm: number | null;
+  casing: string | null;
+  aquifer: string | null;
+  use: WellUse;
+  pumpPowerKw: number | null;
+  powerMeterNo: string | null;
+  inUseStatus: Generated<'in_use' | 'stopped' | 'sealed'>;
+  foundVia: FoundVia;
+  foundRef: string | null;
+  discoveredOn: string;
+  remarks: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface WellEventsTable {
+  id: Generated<number>;
+  wellId: number;
+  event: WellEventKind;
+  onDate: string;
+  data: Json;
+  actorName: string;
+  at: Timestamp;
+}
+
+export interface TaskCampaignsTable {
+  id: Generated<number>;
+  name: string;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  createdAt: Timestamp;
+}
+
+export interface CampaignTasksTable {
+  id: Generated<number>;
+  campaignId: number;
+  wellId: number;
+  districtId: number;
+  disposition: 'seal' | 'permit';
+  deadline: string | null;
+  addedOn: string;
+}
+
 export interface DB {
+  wells: WellsTable;
+  wellEvents: WellEventsTable;
+  taskCampaigns: TaskCampaignsTable;
+  campaignTasks: CampaignTasksTable;
   userCards: UserCardsTable;
   userCardVersions: UserCardVersionsTable;
   photos: PhotosTable;

@@ -1,11 +1,16 @@
 import { lacksTapAccount, pledgeStatus } from '../../../domain/survey/card.js';
+import { PHOTO_DISTANCE_LIMIT_M } from '../../../domain/well/well.js';
 import type { CardView, PhotoView } from './survey.schema.js';
 import type { CardRecord } from './survey.repo.js';
 
-type PhotoRow = { id: number; ownerType: 'card' | 'pledge'; ownerId: number; fileName: string; mime: string; sizeBytes: number; uploadedAt: Date };
+type PhotoRow = { id: number; ownerType: 'card' | 'pledge' | 'well'; ownerId: number; fileName: string; mime: string; sizeBytes: number; uploadedAt: Date; stage: string | null; distanceM: number | null };
 
 export function presentPhoto(p: PhotoRow): PhotoView {
-  return { id: p.id, ownerType: p.ownerType, fileName: p.fileName, mime: p.mime, sizeBytes: p.sizeBytes, uploadedAt: p.uploadedAt.toISOString(), url: `/api/photos/${p.id}` };
+  return {
+    id: p.id, ownerType: p.ownerType, stage: p.stage, distanceM: p.distanceM === null ? null : Math.round(p.distanceM),
+    farFromWell: p.distanceM !== null && p.distanceM > PHOTO_DISTANCE_LIMIT_M,
+    fileName: p.fileName, mime: p.mime, sizeBytes: p.sizeBytes, uploadedAt: p.uploadedAt.toISOString(), url: `/api/photos/${p.id}`,
+  };
 }
 
 export function presentCard(c: CardRecord, photos: readonly PhotoRow[]): CardView {
@@ -40,7 +45,7 @@ export function presentCard(c: CardRecord, photos: readonly PhotoRow[]): CardVie
     lacksTapAccount: lacksTapAccount(c),
     version: c.version,
     updatedAt: c.updatedAt.toISOString(),
-    photos: photos.filter((p) => p.ownerId === c.id).map(presentPhoto),
+    photos: photos.filter((p) => p.ownerId === c.id && p.ownerType !== 'well').map(presentPhoto),
   };
 }
 

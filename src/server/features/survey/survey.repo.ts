@@ -162,8 +162,19 @@ export async function photosOfCards(db: Kysely<DB>, cardIds: number[]) {
   return db.selectFrom('photos').selectAll().where('ownerId', 'in', cardIds).where('ownerType', 'in', ['card', 'pledge']).orderBy('id').execute();
 }
 
-export async function findPhoto(db: Kysely<DB>, scope: Scope, id: number) {
-  return db.selectFrom('photos').selectAll().where('id', '=', id).where(sqlPathInScope('orgPath', scope)).executeTakeFirst();
+/** A photo by id: a well's photo within the wells scope, a card's within the survey scope. */
+export async function findPhoto(db: Kysely<DB>, scopes: { survey: Scope | null; wells: Scope | null }, id: number) {
+  return db
+    .selectFrom('photos')
+    .selectAll()
+    .where('id', '=', id)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('ownerType', '=', 'well'), scopes.wells ? sqlPathInScope('orgPath', scopes.wells) : sql<boolean>`false`]),
+        eb.and([eb('ownerType', '<>', 'well'), scopes.survey ? sqlPathInScope('orgPath', scopes.survey) : sql<boolean>`false`]),
+      ]),
+    )
+    .executeTakeFirst();
 }
 
 export async function gridsByCodes(db: Kysely<DB>, scope: Scope, codes: string[]) {

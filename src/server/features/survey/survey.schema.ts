@@ -36,7 +36,13 @@ export const UpdateCardBody = CardBody.extend({ version: z.number().int() });
 
 export const PhotoView = z.object({
   id: z.number(),
-  ownerType: z.enum(['card', 'pledge']),
+  ownerType: z.enum(['card', 'pledge', 'well']),
+  /** wells: before / after / meter / general */
+  stage: z.string().nullable(),
+  /** metres from the well's point where the photo was taken, when both are known */
+  distanceM: z.number().nullable(),
+  /** taken further from the well than the set limit */
+  farFromWell: z.boolean(),
   fileName: z.string(),
   mime: z.string(),
   sizeBytes: z.number(),

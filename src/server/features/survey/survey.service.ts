@@ -1,7 +1,3 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { officeToday } from '../../../domain/shared/dates.js';
@@ -12,7 +8,8 @@ import { floorPercent, surveyProgressTable } from '../../../domain/survey/progre
 import { applySurveyEvent, surveyStateAt, SurveyRuleError, type SurveyEventKind, type SurveyState } from '../../../domain/survey/survey-state.js';
 import { readSurveySheet, planSurveyImport } from '../../../domain/survey/survey-sheet.js';
 import { requireCapability } from '../../auth/policies.js';
-import { scopeFor, type Scope } from '../../auth/scope.js';
+import { hasCapability, scopeFor, type Scope } from '../../auth/scope.js';
+import { discardPhoto, readStoredPhoto, storePhoto } from '../../files/photo-store.js';
 import { auditActor, type Progress, type ServiceCtx } from '../../context.js';
 import { badRequest, notFound, rowErrors } from '../../http/errors.js';
 import { readSheet, writeXlsx } from '../../files/sheet.js';
@@ -279,32 +276,15 @@ export async function cardVersions(ctx: ServiceCtx, id: number) {
 
 // ---------------------------------------------------------------- photos
 
-export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
-const PHOTO_TYPES = new Map([['image/jpeg', 'jpg'], ['image/png', 'png'], ['image/webp', 'webp']]);
-
 export async function uploadPhoto(ctx: ServiceCtx, filesDir: string, cardId: number, input: { ownerType: 'card' | 'pledge'; fileName: string; data: Buffer }): Promise<PhotoView> {
   requireCapability(ctx.actor, 'survey.edit');
   const scope = scopeFor(ctx.actor, 'survey.edit');
   const card = await repo.findCard(ctx.db, scope, cardId);
   if (!card) throw notFound();
-  if (input.data.length === 0) throw badRequest('文件是空的');
-  if (input.data.length > MAX_PHOTO_BYTES) throw badRequest('照片不能超过 8 MB');
-  // the bytes decide the type, never the name the client sent
-  const type = await fileTypeFromBuffer(input.data);
-  const ext = type && PHOTO_TYPES.get(type.mime);
-  if (!type || !ext) throw badRequest('只能上传 JPEG、PNG 或 WebP 图片');
-  const storageKey = `${new Date().toISOString().slice(0, 7)}/${crypto.randomUUID()}.${ext}`;
-  const target = path.join(filesDir, storageKey);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.writeFileSync(target, input.data, { flag: 'wx' });
+  const stored = await storePhoto(filesDir, input.data, input.fileName);
   try {
     const row = await ctx.db.transaction().execute(async (trx) => {
-      const p = await repo.insertPhoto(trx, {
-        ownerType: input.ownerType, ownerId: cardId, orgPath: card.gridPath,
-        fileName: path.basename(input.fileName).replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 120),
-        mime: type.mime, sizeBytes: input.data.length, sha256: crypto.createHash('sha256').update(input.data).digest('hex'),
-        storageKey, uploadedBy: ctx.actor.userId > 0 ? ctx.actor.userId : null,
-      });
+      const p = await repo.insertPhoto(trx, { ...stored, ownerType: input.ownerType, ownerId: cardId, orgPath: card.gridPath, uploadedBy: ctx.actor.userId > 0 ? ctx.actor.userId : null });
       await insertAudit(trx, {
         ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'upload', entityType: 'photo', entityId: p.id, orgPath: card.gridPath,
         summary: `上传${input.ownerType === 'pledge' ? '承诺书扫描件' : '照片'}：${card.name}（${card.gridName}）`,
@@ -313,18 +293,22 @@ export async function uploadPhoto(ctx: ServiceCtx, filesDir: string, cardId: num
     });
     return presentPhoto(row);
   } catch (err) {
-    fs.rmSync(target, { force: true }); // nothing half-saved: no orphan file without its row
+    discardPhoto(filesDir, stored.storageKey);
     throw err;
   }
 }
 
+/** Any photo (cards, pledges, wells), through its owner's read capability and the caller's scope. */
 export async function readPhoto(ctx: ServiceCtx, filesDir: string, id: number): Promise<{ mime: string; data: Buffer; fileName: string }> {
-  const scope = scopeFor(ctx.actor, 'survey.read');
-  const photo = await repo.findPhoto(ctx.db, scope, id);
+  const scopes = {
+    survey: hasCapability(ctx.actor, 'survey.read') ? scopeFor(ctx.actor, 'survey.read') : null,
+    wells: hasCapability(ctx.actor, 'wells.read') ? scopeFor(ctx.actor, 'wells.read') : null,
+  };
+  const photo = await repo.findPhoto(ctx.db, scopes, id);
   if (!photo) throw notFound();
-  const file = path.join(filesDir, photo.storageKey);
-  if (!fs.existsSync(file)) throw notFound();
-  return { mime: photo.mime, data: fs.readFileSync(file), fileName: photo.fileName };
+  const data = readStoredPhoto(filesDir, photo.storageKey);
+  if (!data) throw notFound();
+  return { mime: photo.mime, data, fileName: photo.fileName };
 }
 
 // ---------------------------------------------------------------- problem lists

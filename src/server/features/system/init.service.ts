@@ -14,6 +14,11 @@ import { demoSurvey } from '../../demo/demo-survey.js';
 import { systemScope } from '../../auth/scope.js';
 import * as surveyRepo from '../survey/survey.repo.js';
 import { cardSnapshot } from '../survey/survey.presenter.js';
+import { DEMO_CAMPAIGN, DEMO_WELL_HEADER, demoFoundWells, demoWellRows } from '../../demo/demo-wells.js';
+import { planWellSheet } from '../../../domain/well/well-sheet.js';
+import { officeToday } from '../../../domain/shared/dates.js';
+import * as campaignsRepo from '../campaigns/campaigns.repo.js';
+import { applyPlannedWells } from '../wells/wells.sheet.js';
 import type { Role } from '../../../domain/shared/roles.js';
 
 export async function isInitialised(db: Kysely<DB>): Promise<boolean> {
@@ -69,6 +74,34 @@ export async function initDatabase(
     await trx.insertInto('settings').values({ key: 'demo', value: 'true' }).execute();
   });
   await loadDemoSurvey(db, city);
+  await loadDemoWells(db, city);
+}
+
+/** The 决战六月 campaign and its wells (bulletin 第30期), and the wells found in January (第12期). */
+async function loadDemoWells(db: Kysely<DB>, city: { id: number; path: string; name: string }) {
+  const actor = { ...systemActor(city), displayName: '市封停办' };
+  const ctx = { db, actor, requestId: null };
+  const scope = systemScope(city.path);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('orgUnits').set({ shortName: '示范区' }).where('name', '=', '城乡一体化示范区').where('level', '=', 'district').execute();
+    const campaign = await campaignsRepo.insertCampaign(trx, DEMO_CAMPAIGN);
+    const units = await orgRepo.listAllUnits(trx);
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const grids = units.filter((u) => u.level === 'grid').map((g) => {
+      const community = byId.get(g.parentId!)!;
+      const street = byId.get(community.parentId!)!;
+      return { code: g.code, district: byId.get(street.parentId!)!.name, street: street.name, community: community.name };
+    });
+    const found = demoFoundWells(grids);
+    const plan = planWellSheet(DEMO_WELL_HEADER, [...demoWellRows(grids), ...found.map((f) => f.row)], 2, {
+      units: units.filter((u) => u.closedOn === null), cityId: city.id, takenCodes: new Set(), campaigns: [{ id: campaign.id, ...DEMO_CAMPAIGN }], today: officeToday(),
+    });
+    if (plan.errors.length) throw new Error(`demo wells: ${JSON.stringify(plan.errors.slice(0, 3))}`);
+    await applyPlannedWells(trx, ctx, scope, plan.wells, '演示数据');
+    for (const f of found) {
+      await trx.updateTable('wells').set({ foundVia: f.foundVia, foundRef: '“飓风”行动工作简报第12期', remarks: f.remark }).where('code', '=', f.row[0]!).execute();
+    }
+  });
 }
 
 /** The survey history and cards of the demo campaign (seed bulletin 第12期). */

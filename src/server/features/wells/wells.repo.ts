@@ -1,0 +1,121 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { sqlPathInScope, type Scope } from '../../auth/scope.js';
+import type { WellEventData, WellEventKind } from '../../../domain/well/lifecycle.js';
+import type { FoundVia, WellUse } from '../../../domain/well/well.js';
+import { conflict } from '../../http/errors.js';
+
+/** Every SQL statement of the well registry. Scoped reads filter by the well's org path. */
+
+export type WellValues = {
+  ownerName: string; address: string; lat: number | null; lng: number | null; yearDrilled: number | null; depthM: number | null;
+  innerDiameterMm: number | null; casing: string | null; aquifer: string | null; use: WellUse; pumpPowerKw: number | null;
+  powerMeterNo: string | null; inUseStatus: 'in_use' | 'stopped' | 'sealed'; foundVia: FoundVia; foundRef: string | null;
+  cardId: number | null; remarks: string | null;
+};
+
+export async function listWells(db: Kysely<DB>, scope: Scope, f: { underPath?: string; q?: string; ids?: number[] } = {}) {
+  let q = db.selectFrom('wells').selectAll().where(sqlPathInScope('orgPath', scope));
+  if (f.underPath) q = q.where('orgPath', 'like', `${f.underPath}%`);
+  if (f.q) q = q.where((eb) => eb.or([eb('code', 'like', `%${f.q}%`), eb('ownerName', 'like', `%${f.q}%`), eb('address', 'like', `%${f.q}%`)]));
+  if (f.ids) {
+    if (f.ids.length === 0) return [];
+    q = q.where('id', 'in', f.ids);
+  }
+  return q.orderBy('orgPath').orderBy('code').execute();
+}
+export type WellRow = Awaited<ReturnType<typeof listWells>>[number];
+
+export async function findWell(db: Kysely<DB>, scope: Scope, id: number): Promise<WellRow | undefined> {
+  return (await listWells(db, scope, { ids: [id] }))[0];
+}
+
+export async function eventsOf(db: Kysely<DB>, wellIds: number[]) {
+  if (wellIds.length === 0) return [];
+  return db.selectFrom('wellEvents').selectAll().where('wellId', 'in', wellIds).orderBy('onDate').orderBy('id').execute();
+}
+
+export async function allEventsInScope(db: Kysely<DB>, scope: Scope) {
+  return db
+    .selectFrom('wellEvents as e')
+    .innerJoin('wells as w', 'w.id', 'e.wellId')
+    .select(['e.id', 'e.wellId', 'e.event', 'e.onDate', 'e.data', 'e.actorName', 'e.at'])
+    .where(sqlPathInScope('w.orgPath', scope))
+    .orderBy('e.onDate')
+    .orderBy('e.id')
+    .execute();
+}
+
+export async function takenCodes(db: Kysely<DB>, prefix: string): Promise<Set<string>> {
+  return new Set((await db.selectFrom('wells').select('code').where('code', 'like', `${prefix}%`).execute()).map((r) => r.code));
+}
+
+export async function codesExisting(db: Kysely<DB>, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  return new Set((await db.selectFrom('wells').select('code').where('code', 'in', codes).execute()).map((r) => r.code));
+}
+
+export async function insertWell(db: Kysely<DB>, w: WellValues & { code: string; orgUnitId: number; orgPath: string; discoveredOn: string }) {
+  return db.insertInto('wells').values(w).returning(['id']).executeTakeFirstOrThrow();
+}
+
+/** Optimistic write: a stale version is a conflict, never a silent overwrite. */
+export async function bumpWell(db: Kysely<DB>, id: number, version: number, patch: Partial<WellValues> = {}) {
+  const row = await db
+    .updateTable('wells')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1), updatedAt: sql`now()` }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning(['id', 'version'])
+    .executeTakeFirst();
+  if (!row) throw conflict();
+  return row;
+}
+
+export async function insertEvent(db: Kysely<DB>, e: { wellId: number; event: WellEventKind; onDate: string; data: WellEventData; actorName: string }) {
+  await db.insertInto('wellEvents').values({ ...e, data: JSON.stringify(e.data) }).execute();
+}
+
+export async function insertEventsBulk(db: Kysely<DB>, events: { wellId: number; event: WellEventKind; onDate: string; data: WellEventData; actorName: string }[]) {
+  for (let i = 0; i < events.length; i += 1000) {
+    await db.insertInto('wellEvents').values(events.slice(i, i + 1000).map((e) => ({ ...e, data: JSON.stringify(e.data) }))).execute();
+  }
+}
+
+export async function photosOf(db: Kysely<DB>, wellId: number) {
+  return db.selectFrom('photos').selectAll().where('ownerType', '=', 'well').where('ownerId', '=', wellId).orderBy('id').execute();
+}
+
+export async function insertPhoto(
+  db: Kysely<DB>,
+  p: { ownerId: number; orgPath: string; fileName: string; mime: string; sizeBytes: number; sha256: string; storageKey: string; uploadedBy: number | null; stage: string; lat: number | null; lng: number | null; distanceM: number | null },
+) {
+  return db.insertInto('photos').values({ ...p, ownerType: 'well' }).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function unitsForPlaces(db: Kysely<DB>, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('orgUnits').select(['id', 'name', 'level', 'code', 'path', 'shortName']).where('id', 'in', ids).execute();
+}
+
+export async function findUnit(db: Kysely<DB>, scope: Scope, id: number) {
+  return db.selectFrom('orgUnits').select(['id', 'name', 'level', 'code', 'path', 'closedOn']).where('id', '=', id).where(sqlPathInScope('path', scope)).executeTakeFirst();
+}
+
+export async function unitsByCode(db: Kysely<DB>, codes: string[]) {
+  if (codes.length === 0) return [];
+  return db.selectFrom('orgUnits').select(['id', 'name', 'level', 'code', 'path', 'parentId']).where('code', 'in', codes).where('closedOn', 'is', null).execute();
+}
+
+export async function openUnits(db: Kysely<DB>, scope: Scope) {
+  return db.selectFrom('orgUnits').select(['id', 'name', 'level', 'code', 'path', 'parentId']).where('closedOn', 'is', null).where(sqlPathInScope('path', scope)).execute();
+}
+
+export async function tasksOfWell(db: Kysely<DB>, wellId: number) {
+  return db
+    .selectFrom('campaignTasks as t')
+    .innerJoin('taskCampaigns as c', 'c.id', 't.campaignId')
+    .select(['t.campaignId', 'c.name', 't.disposition', 't.deadline'])
+    .where('t.wellId', '=', wellId)
+    .execute();
+}
