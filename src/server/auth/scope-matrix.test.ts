@@ -12,7 +12,7 @@ const USERS: Record<Who, string> = { parent: 'city', own: 'wolong', sibling: 'wa
 
 let t: TestApp;
 const c = {} as Record<Who, Client>;
-const ids = { district: 0, grid: 0, street: 0, gridUser: 0, surveyGrid: 0, card: 0, photo: 0 };
+const ids = { district: 0, grid: 0, street: 0, gridUser: 0, surveyGrid: 0, card: 0, photo: 0, well: 0, campaign: 0 };
 
 
 beforeAll(async () => {
@@ -27,6 +27,9 @@ beforeAll(async () => {
   ids.surveyGrid = units.find((u) => u.name === '光彩社区第2网格')!.id;
   ids.card = (await c.parent.get(`/api/survey/grids/${ids.surveyGrid}/cards`)).json().cards[0].id;
   ids.photo = (await c.parent.send('POST', `/api/cards/${ids.card}/photos`, { fileName: 'a.png', content: PNG })).json().id;
+  const well = await c.parent.send('POST', '/api/wells', { ...wellBody, orgUnitId: ids.surveyGrid });
+  ids.well = well.json().id;
+  ids.campaign = (await c.parent.get('/api/campaigns')).json().campaigns[0].id;
   // the grid is surveyed again (reopened), so that cards can be added to it
   await c.parent.send('POST', `/api/survey/grids/${ids.surveyGrid}/reopen`, { reason: '矩阵测试' });
 });
@@ -38,6 +41,8 @@ async function version(path: string, pick: (j: any) => number): Promise<number> 
 const userVersion = () => version('/api/users', (j) => j.users.find((u: { id: number }) => u.id === ids.gridUser).version);
 const gridVersion = () => version(`/api/org/units/${ids.grid}`, (j) => j.version);
 
+const wellBody = { ownerName: '矩阵测试井', use: 'domestic', foundVia: 'inspection', discoveredOn: '2024-01-10', lat: 33.0, lng: 112.5 };
+const wellVersion = () => version(`/api/wells/${ids.well}`, (j) => j.version);
 const cardVersion = () => version(`/api/cards/${ids.card}`, (j) => j.version);
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const cardBody = { kind: 'shop', name: '矩阵测试门店', waterSource: 'tap', tapAccounts: ['9990001'], surveyedOn: '2024-01-20', pledgeSigned: true };
@@ -149,6 +154,39 @@ const entries: Entry[] = [
   },
   { method: 'GET', route: '/api/survey/cards/export', call: (w) => w.get('/api/survey/cards/export'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
   { method: 'GET', route: '/api/survey/cards/template', call: (w) => w.get('/api/survey/cards/template'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+
+  // wells and campaigns: the matrix well lies in 光彩社区第2网格 (光武街道, 卧龙区)
+  { method: 'GET', route: '/api/wells', call: (w) => w.get('/api/wells'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  { method: 'POST', route: '/api/wells', call: (w) => w.send('POST', '/api/wells', { ...wellBody, orgUnitId: ids.surveyGrid }), expect: { parent: 200, own: 200, sibling: 404, child: 200 } },
+  { method: 'GET', route: '/api/wells/export', call: (w) => w.get('/api/wells/export'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  {
+    method: 'POST', route: '/api/wells/import',
+    call: (w) => w.send('POST', '/api/wells/import', { fileName: 'w.csv', dryRun: true, content: b64(`井编号,区,街道,社区,网格编号,权属单位,用途,发现日期\nM${w.username},卧龙区,光武街道,光彩社区,411303003001002,导入井,生活,2024-01-05\n`) }),
+    expect: { parent: 200, own: 200, sibling: 422, child: 403 },
+  },
+  { method: 'GET', route: '/api/wells/:id', call: (w) => w.get(`/api/wells/${ids.well}`), expect: { parent: 200, own: 200, sibling: 404, child: 200 } },
+  {
+    method: 'PATCH', route: '/api/wells/:id',
+    call: async (w) => w.send('PATCH', `/api/wells/${ids.well}`, { ...wellBody, remarks: w.username, version: await wellVersion() }),
+    expect: { parent: 200, own: 200, sibling: 404, child: 200 },
+  },
+  {
+    method: 'POST', route: '/api/wells/:id/transitions',
+    call: async (w) => w.send('POST', `/api/wells/${ids.well}/transitions`, { event: 'verify', onDate: '2024-01-11', version: await wellVersion() }),
+    expect: { parent: 'seen', own: 'seen', sibling: 404, child: 'seen' },
+  },
+  { method: 'POST', route: '/api/wells/:id/photos', call: (w) => w.send('POST', `/api/wells/${ids.well}/photos`, { fileName: 'w.png', content: PNG, stage: 'before', lat: 33.0, lng: 112.5 }), expect: { parent: 200, own: 200, sibling: 404, child: 200 } },
+  { method: 'GET', route: '/api/wells/:id/tag', call: (w) => w.get(`/api/wells/${ids.well}/tag`), expect: { parent: 200, own: 200, sibling: 404, child: 200 } },
+  { method: 'GET', route: '/api/campaigns', call: (w) => w.get('/api/campaigns'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  { method: 'POST', route: '/api/campaigns', call: (w) => w.send('POST', '/api/campaigns', { name: `矩阵${w.username}`, title: '测试', startsOn: '2024-07-01', endsOn: '2024-07-31' }), expect: { parent: 200, own: 403, sibling: 403, child: 403 } },
+  { method: 'GET', route: '/api/campaigns/:campaignId/tasks', call: (w) => w.get(`/api/campaigns/${ids.campaign}/tasks`), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  {
+    method: 'POST', route: '/api/campaigns/:campaignId/tasks',
+    call: (w) => w.send('POST', `/api/campaigns/${ids.campaign}/tasks`, { tasks: [{ wellId: ids.well, disposition: 'seal' }] }),
+    expect: { parent: 200, own: 403, sibling: 403, child: 403 },
+  },
+  { method: 'GET', route: '/api/campaigns/:campaignId/progress', call: (w) => w.get(`/api/campaigns/${ids.campaign}/progress?asOf=2024-06-23`), expect: { parent: 200, own: 200, sibling: 200, child: 400 } },
+  { method: 'GET', route: '/api/campaigns/:campaignId/progress/export', call: (w) => w.get(`/api/campaigns/${ids.campaign}/progress/export?asOf=2024-06-23&format=md`), expect: { parent: 200, own: 200, sibling: 200, child: 400 } },
 ];
 
 describe('scope matrix', () => {
@@ -217,6 +255,11 @@ describe('what each caller sees in lists', () => {
     expect([...(await codes('sibling'))]).toEqual(['411302']);
     expect([...(await codes('child'))]).toEqual(['411303']);
     expect((await codes('parent')).size).toBe(4);
+    const wells = (await c.sibling.get('/api/wells?pageSize=500')).json() as { wells: { district: string }[] };
+    expect(wells.wells.length).toBeGreaterThan(0);
+    expect(wells.wells.every((w) => w.district === '宛城区')).toBe(true);
+    const notice = (await c.sibling.get(`/api/campaigns/${ids.campaign}/progress?asOf=2024-06-23`)).json() as { rows: { district: string }[] };
+    expect(notice.rows.map((r) => r.district)).toEqual(['宛城区']);
     const sibling = (await c.sibling.get('/api/survey/grids?pageSize=500')).json() as { total: number; grids: { code: string }[] };
     expect(sibling.total).toBe(241);
     expect(sibling.grids.every((g) => g.code.startsWith('411302'))).toBe(true);
