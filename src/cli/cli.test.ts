@@ -102,5 +102,15 @@ describe('wellseal command line', () => {
     const exported = path.join(dir, 'cards.xlsx');
     expect((await wellseal(d, 'export', 'cards', exported)).code).toBe(0);
     expect((await wellseal(d, 'import', 'cards', exported, '--dry-run')).stdout).toMatch(/新增 0、更新 0、未变 \d{4,}/);
+
+    const notice = await wellseal(d, 'report', 'task-progress', '--campaign', '决战六月', '--as-of', '2024-06-23');
+    expect(notice.stdout).toContain('| 示范区 | 应封停 | 84 | 33 | 39.29% | 35.11% | 1 |');
+    expect(notice.stdout).toContain('|  | 合计 | 307 | 82 | 26.71% |  |  |');
+    expect((await wellseal(d, 'report', 'task-progress', '--campaign', '决战七月', '--as-of', '2024-06-23')).stderr).toContain('任务批次“决战七月”不存在');
+    const wells = path.join(dir, 'wells.xlsx');
+    expect((await wellseal(d, 'export', 'wells', wells)).code).toBe(0);
+    const again = await wellseal(d, 'import', 'wells', wells, '--dry-run');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/第2行【井编号】：井编号“\d{15}J\d{2}”已存在/);
   });
 });
