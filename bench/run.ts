@@ -39,6 +39,9 @@ async function benchEngine(database: Database): Promise<Figures> {
   f['导出网格 xlsx, 1152 rows (ms, median of 5)'] = await median(5, () => app.inject({ method: 'GET', url: '/api/org/export?format=xlsx', headers: { cookie } }));
   f['排查进度表 GET /api/survey/report, 1152 grids (ms, median of 10)'] = await median(10, () => app.inject({ method: 'GET', url: '/api/survey/report?asOf=2024-01-12', headers: { cookie } }));
   f['网格列表 GET /api/survey/grids, 50 of 1152 (ms, median of 10)'] = await median(10, () => app.inject({ method: 'GET', url: '/api/survey/grids', headers: { cookie } }));
+  const campaigns = JSON.parse((await app.inject({ method: 'GET', url: '/api/campaigns', headers: { cookie } })).body).campaigns as { id: number }[];
+  f['日通报 GET /api/campaigns/:id/progress, 307 tasks (ms, median of 10)'] = await median(10, () => app.inject({ method: 'GET', url: `/api/campaigns/${campaigns[0]!.id}/progress?asOf=2024-06-23`, headers: { cookie } }));
+  f['井档案列表 GET /api/wells, 50 of 316 (ms, median of 10)'] = await median(10, () => app.inject({ method: 'GET', url: '/api/wells', headers: { cookie } }));
   const cards = await app.inject({ method: 'GET', url: '/api/survey/cards/export', headers: { cookie } });
   f['导出一户一卡 xlsx, ~17k cards (ms)'] = await time(() => app.inject({ method: 'GET', url: '/api/survey/cards/export', headers: { cookie } }));
   const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
