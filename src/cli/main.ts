@@ -23,6 +23,9 @@ import { taskProgress } from '../server/features/campaigns/campaigns.service.js'
 import { findCampaignByName } from '../server/features/campaigns/campaigns.repo.js';
 import { taskProgressXlsx } from '../server/features/campaigns/campaigns.report.js';
 import { taskProgressMarkdown } from '../domain/campaign/task-progress.js';
+import { importTipSheet, tipSummaryAsOf } from '../server/features/tips/tips.service.js';
+import { tipSummaryXlsx } from '../server/features/tips/tips.report.js';
+import { tipSummaryMarkdown } from '../domain/tip/summary.js';
 import type { ServiceCtx } from '../server/context.js';
 
 const program = new Command();
@@ -164,6 +167,17 @@ imp
     });
   });
 
+imp
+  .command('tips <file>')
+  .description('导入举报线索台账（列：线索编号、受理日期、来源渠道、所属区、交办日期、办结日期、是否有效、内容）/ import a tip ledger')
+  .option('--dry-run', '只检查，不写入 / check only, write nothing')
+  .action(async (file: string, opts: { dryRun?: boolean }) => {
+    await withDatabase(async (database) => {
+      const r = await importTipSheet(await systemCtx(database), { data: fs.readFileSync(file), fileName: file, dryRun: !!opts.dryRun });
+      console.log(`${r.applied ? '已导入' : '检查通过（未写入）'}：举报线索 ${r.created} 条`);
+    });
+  });
+
 const exp = program.command('export').description('导出数据 / export data');
 exp
   .command('wells <file>')
@@ -234,6 +248,29 @@ reports
       if (!campaign) throw new AppError(404, 'not_found', `任务批次“${opts.campaign}”不存在`);
       const table = await taskProgress(ctx, campaign.id, asOf);
       const out = opts.format === 'json' ? JSON.stringify(table, null, 2) + '\n' : opts.format === 'md' ? taskProgressMarkdown(table, campaign.title) : await taskProgressXlsx(table, campaign.title);
+      if (opts.out) {
+        fs.writeFileSync(opts.out, out);
+        console.log(`已生成 / written: ${opts.out}`);
+      } else if (typeof out === 'string') {
+        process.stdout.write(out);
+      } else {
+        throw new AppError(400, 'need_out', 'xlsx 格式须用 --out 指定输出文件');
+      }
+    });
+  });
+
+reports
+  .command('tip-summary')
+  .description('举报线索办理情况表（截止日期当天结束时）/ tips table as of a day')
+  .requiredOption('--as-of <日期>', '截止日期 YYYY-MM-DD / cut-off day')
+  .addOption(new Option('--format <格式>', '输出格式 / output format').choices(['json', 'xlsx', 'md']).default('md'))
+  .option('--out <file>', '输出文件（xlsx 必填）/ output file (required for xlsx)')
+  .action(async (opts: { asOf: string; format: 'json' | 'xlsx' | 'md'; out?: string }) => {
+    const asOf = parseDay(opts.asOf);
+    if (!asOf) throw new AppError(400, 'bad_date', `日期“${opts.asOf}”无效，应为 YYYY-MM-DD`);
+    await withDatabase(async (database) => {
+      const t = await tipSummaryAsOf(await systemCtx(database), asOf);
+      const out = opts.format === 'json' ? JSON.stringify(t, null, 2) + '\n' : opts.format === 'md' ? tipSummaryMarkdown(t) : await tipSummaryXlsx(t);
       if (opts.out) {
         fs.writeFileSync(opts.out, out);
         console.log(`已生成 / written: ${opts.out}`);

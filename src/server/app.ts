@@ -30,6 +30,7 @@ import { systemRoutes } from './features/system/system.routes.js';
 import { surveyRoutes } from './features/survey/survey.routes.js';
 import { wellsRoutes } from './features/wells/wells.routes.js';
 import { campaignsRoutes } from './features/campaigns/campaigns.routes.js';
+import { tipsRoutes } from './features/tips/tips.routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -51,7 +52,7 @@ export type AppDeps = {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // reachable without a CSRF token: nothing to protect yet (no session), and rate limited
-const CSRF_EXEMPT = new Set(['/api/auth/login']);
+const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/public/tips']);
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -153,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(surveyRoutes(deps));
   await app.register(wellsRoutes(deps));
   await app.register(campaignsRoutes(deps));
+  await app.register(tipsRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

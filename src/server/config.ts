@@ -13,6 +13,7 @@ const ConfigSchema = z.object({
   WELLSEAL_FILES: z.string().optional(),
   WELLSEAL_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   WELLSEAL_SESSION_HOURS: z.coerce.number().positive().default(12),
+  WELLSEAL_PUBLIC_TIPS_PER_10_MINUTES: z.coerce.number().int().positive().default(5),
   WELLSEAL_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
   WELLSEAL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
@@ -27,6 +28,8 @@ export type Config = {
   secureCookies: boolean;
   sessionHours: number;
   loginAttemptsPerMinute: number;
+  /** public tip submissions per client address per 10 minutes */
+  publicTipsPer10Minutes: number;
   logLevel: z.infer<typeof ConfigSchema>['WELLSEAL_LOG_LEVEL'];
 };
 
@@ -46,6 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: e.WELLSEAL_SECURE_COOKIES === 'true',
     sessionHours: e.WELLSEAL_SESSION_HOURS,
     loginAttemptsPerMinute: e.WELLSEAL_LOGIN_ATTEMPTS_PER_MINUTE,
+    publicTipsPer10Minutes: e.WELLSEAL_PUBLIC_TIPS_PER_10_MINUTES,
     logLevel: e.WELLSEAL_LOG_LEVEL,
     ...overrides,
   };

@@ -13,16 +13,16 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /** What each role may do, independent of where (scope decides where). */
-export const CAPABILITIES_ALL = ['org.read', 'org.import', 'org.edit', 'users.manage', 'audit.read', 'tokens.manage', 'survey.read', 'survey.edit', 'survey.complete', 'survey.import', 'wells.read', 'wells.edit', 'wells.import', 'campaigns.manage'] as const;
+export const CAPABILITIES_ALL = ['org.read', 'org.import', 'org.edit', 'users.manage', 'audit.read', 'tokens.manage', 'survey.read', 'survey.edit', 'survey.complete', 'survey.import', 'wells.read', 'wells.edit', 'wells.import', 'campaigns.manage', 'tips.read', 'tips.register', 'tips.assign', 'tips.handle', 'tips.recheck', 'tips.reporter'] as const;
 export type Capability = (typeof CAPABILITIES_ALL)[number];
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  city: ['org.read', 'org.import', 'org.edit', 'users.manage', 'audit.read', 'tokens.manage', 'survey.read', 'survey.edit', 'survey.complete', 'survey.import', 'wells.read', 'wells.edit', 'wells.import', 'campaigns.manage'],
-  district: ['org.read', 'org.edit', 'users.manage', 'survey.read', 'survey.edit', 'survey.complete', 'survey.import', 'wells.read', 'wells.edit', 'wells.import'],
-  street: ['org.read', 'survey.read', 'survey.edit', 'survey.complete', 'wells.read', 'wells.edit'],
+  city: ['org.read', 'org.import', 'org.edit', 'users.manage', 'audit.read', 'tokens.manage', 'survey.read', 'survey.edit', 'survey.complete', 'survey.import', 'wells.read', 'wells.edit', 'wells.import', 'campaigns.manage', 'tips.read', 'tips.register', 'tips.assign', 'tips.handle', 'tips.recheck', 'tips.reporter'],
+  district: ['org.read', 'org.edit', 'users.manage', 'survey.read', 'survey.edit', 'survey.complete', 'survey.import', 'wells.read', 'wells.edit', 'wells.import', 'tips.read', 'tips.handle'],
+  street: ['org.read', 'survey.read', 'survey.edit', 'survey.complete', 'wells.read', 'wells.edit', 'tips.read', 'tips.handle'],
   grid: ['org.read', 'survey.read', 'survey.edit', 'wells.read'],
   utility: ['org.read'],
   enforcement: ['org.read', 'survey.read', 'wells.read', 'wells.edit'],
-  leader: ['org.read', 'survey.read', 'wells.read'],
+  leader: ['org.read', 'survey.read', 'wells.read', 'tips.read'],
 };
 
 export function roleCan(role: Role, capability: Capability): boolean {

@@ -4,6 +4,7 @@ import type { Role } from '../../domain/shared/roles.js';
 import type { CardKind, WaterSource } from '../../domain/survey/card.js';
 import type { SurveyEventKind } from '../../domain/survey/survey-state.js';
 import type { WellEventKind } from '../../domain/well/lifecycle.js';
+import type { TipChannel, TipEventKind } from '../../domain/tip/workflow.js';
 import type { FoundVia, WellUse } from '../../domain/well/well.js';
 
 /** Database tables as Kysely sees them (camelCase; the CamelCasePlugin maps snake_case). */
@@ -140,7 +141,7 @@ export interface UserCardVersionsTable {
 
 export interface PhotosTable {
   id: Generated<number>;
-  ownerType: 'card' | 'pledge' | 'well';
+  ownerType: 'card' | 'pledge' | 'well' | 'tip';
   stage: string | null;
   lat: number | null;
   lng: number | null;
@@ -224,7 +225,45 @@ export interface CampaignTasksTable {
   addedOn: string;
 }
 
+export interface TipsTable {
+  id: Generated<number>;
+  code: string;
+  channel: TipChannel;
+  receivedAt: ColumnType<Date, Date | string, Date | string>;
+  receivedOn: string;
+  content: string;
+  address: string;
+  lat: number | null;
+  lng: number | null;
+  districtId: number | null;
+  gridId: number | null;
+  orgPath: string;
+  reporterName: string | null;
+  reporterPhone: string | null;
+  reporterIp: string | null;
+  clientHash: string | null;
+  anonymous: boolean;
+  duplicateOf: number | null;
+  mergedText: string | null;
+  wellId: number | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface TipEventsTable {
+  id: Generated<number>;
+  tipId: number;
+  event: TipEventKind;
+  onDate: string;
+  data: Json;
+  actorName: string;
+  at: Timestamp;
+}
+
 export interface DB {
+  tips: TipsTable;
+  tipEvents: TipEventsTable;
   wells: WellsTable;
   wellEvents: WellEventsTable;
   taskCampaigns: TaskCampaignsTable;

@@ -162,8 +162,8 @@ export async function photosOfCards(db: Kysely<DB>, cardIds: number[]) {
   return db.selectFrom('photos').selectAll().where('ownerId', 'in', cardIds).where('ownerType', 'in', ['card', 'pledge']).orderBy('id').execute();
 }
 
-/** A photo by id: a well's photo within the wells scope, a card's within the survey scope. */
-export async function findPhoto(db: Kysely<DB>, scopes: { survey: Scope | null; wells: Scope | null }, id: number) {
+/** A photo by id, within the scope of its owner's kind: wells, tips, or cards and pledges. */
+export async function findPhoto(db: Kysely<DB>, scopes: { survey: Scope | null; wells: Scope | null; tips: Scope | null }, id: number) {
   return db
     .selectFrom('photos')
     .selectAll()
@@ -171,7 +171,8 @@ export async function findPhoto(db: Kysely<DB>, scopes: { survey: Scope | null; 
     .where((eb) =>
       eb.or([
         eb.and([eb('ownerType', '=', 'well'), scopes.wells ? sqlPathInScope('orgPath', scopes.wells) : sql<boolean>`false`]),
-        eb.and([eb('ownerType', '<>', 'well'), scopes.survey ? sqlPathInScope('orgPath', scopes.survey) : sql<boolean>`false`]),
+        eb.and([eb('ownerType', '=', 'tip'), scopes.tips ? sqlPathInScope('orgPath', scopes.tips) : sql<boolean>`false`]),
+        eb.and([eb('ownerType', 'in', ['card', 'pledge']), scopes.survey ? sqlPathInScope('orgPath', scopes.survey) : sql<boolean>`false`]),
       ]),
     )
     .executeTakeFirst();

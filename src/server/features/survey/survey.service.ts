@@ -303,6 +303,7 @@ export async function readPhoto(ctx: ServiceCtx, filesDir: string, id: number): 
   const scopes = {
     survey: hasCapability(ctx.actor, 'survey.read') ? scopeFor(ctx.actor, 'survey.read') : null,
     wells: hasCapability(ctx.actor, 'wells.read') ? scopeFor(ctx.actor, 'wells.read') : null,
+    tips: hasCapability(ctx.actor, 'tips.read') ? scopeFor(ctx.actor, 'tips.read') : null,
   };
   const photo = await repo.findPhoto(ctx.db, scopes, id);
   if (!photo) throw notFound();

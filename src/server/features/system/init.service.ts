@@ -19,6 +19,10 @@ import { planWellSheet } from '../../../domain/well/well-sheet.js';
 import { officeToday } from '../../../domain/shared/dates.js';
 import * as campaignsRepo from '../campaigns/campaigns.repo.js';
 import { applyPlannedWells } from '../wells/wells.sheet.js';
+import { DEMO_TIP_HEADER, demoTipRows } from '../../demo/demo-tips.js';
+import { planTipSheet } from '../../../domain/tip/tip-sheet.js';
+import * as tipsRepo from '../tips/tips.repo.js';
+import { applyPlannedTips } from '../tips/tips.service.js';
 import type { Role } from '../../../domain/shared/roles.js';
 
 export async function isInitialised(db: Kysely<DB>): Promise<boolean> {
@@ -75,6 +79,18 @@ export async function initDatabase(
   });
   await loadDemoSurvey(db, city);
   await loadDemoWells(db, city);
+  await loadDemoTips(db, city);
+}
+
+/** The tips of bulletin 第12期, through the same ledger import as any office's sheet. */
+async function loadDemoTips(db: Kysely<DB>, city: { id: number; path: string; name: string }) {
+  const actor = { ...systemActor(city), displayName: '市封停办' };
+  await db.transaction().execute(async (trx) => {
+    const districts = await tipsRepo.districtsByName(trx);
+    const plan = planTipSheet(DEMO_TIP_HEADER, demoTipRows(), 2, { districts, takenCodes: new Set(), today: officeToday() });
+    if (plan.errors.length) throw new Error(`demo tips: ${JSON.stringify(plan.errors.slice(0, 3))}`);
+    await applyPlannedTips(trx, { db: trx, actor, requestId: null }, plan.tips, '演示数据');
+  });
 }
 
 /** The 决战六月 campaign and its wells (bulletin 第30期), and the wells found in January (第12期). */

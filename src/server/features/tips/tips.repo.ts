@@ -1,0 +1,128 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { sqlPathInScope, type Scope } from '../../auth/scope.js';
+import type { TipChannel, TipEventData, TipEventKind } from '../../../domain/tip/workflow.js';
+import { conflict } from '../../http/errors.js';
+
+/** Every SQL statement of tips. The reporter's columns are read only by findReporter() and exportRows(). */
+
+const PUBLIC_COLUMNS = [
+  'id', 'code', 'channel', 'receivedAt', 'receivedOn', 'content', 'mergedText', 'address', 'lat', 'lng', 'districtId', 'gridId', 'orgPath',
+  'anonymous', 'duplicateOf', 'wellId', 'version',
+] as const;
+
+export async function listTips(db: Kysely<DB>, scope: Scope, f: { q?: string; ids?: number[] } = {}) {
+  let q = db.selectFrom('tips').select(PUBLIC_COLUMNS).where(sqlPathInScope('orgPath', scope));
+  if (f.q) q = q.where((eb) => eb.or([eb('code', 'like', `%${f.q}%`), eb('content', 'like', `%${f.q}%`), eb('address', 'like', `%${f.q}%`)]));
+  if (f.ids) {
+    if (f.ids.length === 0) return [];
+    q = q.where('id', 'in', f.ids);
+  }
+  return q.orderBy('receivedAt', 'desc').orderBy('id', 'desc').execute();
+}
+export type TipRow = Awaited<ReturnType<typeof listTips>>[number];
+
+export async function findTip(db: Kysely<DB>, scope: Scope, id: number): Promise<TipRow | undefined> {
+  return (await listTips(db, scope, { ids: [id] }))[0];
+}
+
+export async function findReporter(db: Kysely<DB>, scope: Scope, id: number) {
+  return db.selectFrom('tips').select(['id', 'code', 'orgPath', 'anonymous', 'reporterName', 'reporterPhone', 'reporterIp']).where('id', '=', id).where(sqlPathInScope('orgPath', scope)).executeTakeFirst();
+}
+
+/** Public status lookup by tracking code: the code is the only key, and only the state is read. */
+export async function findByCode(db: Kysely<DB>, code: string) {
+  return db.selectFrom('tips').select(['id', 'code', 'receivedOn', 'duplicateOf']).where('code', '=', code).executeTakeFirst();
+}
+
+export async function eventsOf(db: Kysely<DB>, tipIds: number[]) {
+  if (tipIds.length === 0) return [];
+  return db.selectFrom('tipEvents').selectAll().where('tipId', 'in', tipIds).orderBy('onDate').orderBy('id').execute();
+}
+
+export async function insertTip(
+  db: Kysely<DB>,
+  t: {
+    code: string; channel: TipChannel; receivedAt: Date; receivedOn: string; content: string; address: string; lat: number | null; lng: number | null;
+    districtId: number | null; gridId: number | null; orgPath: string; reporterName: string | null; reporterPhone: string | null; reporterIp: string | null;
+    clientHash: string | null; anonymous: boolean;
+  },
+) {
+  return db.insertInto('tips').values(t).returning(['id']).executeTakeFirstOrThrow();
+}
+
+export async function insertEvent(db: Kysely<DB>, e: { tipId: number; event: TipEventKind; onDate: string; data: TipEventData; actorName: string }) {
+  await db.insertInto('tipEvents').values({ ...e, data: JSON.stringify(e.data) }).execute();
+}
+
+export async function insertEventsBulk(db: Kysely<DB>, events: { tipId: number; event: TipEventKind; onDate: string; data: TipEventData; actorName: string }[]) {
+  for (let i = 0; i < events.length; i += 1000) await db.insertInto('tipEvents').values(events.slice(i, i + 1000).map((e) => ({ ...e, data: JSON.stringify(e.data) }))).execute();
+}
+
+/** Optimistic write: a stale version is a conflict. */
+export async function bumpTip(db: Kysely<DB>, id: number, version: number, patch: { districtId?: number | null; orgPath?: string; wellId?: number | null; duplicateOf?: number | null; mergedText?: string | null } = {}) {
+  const row = await db
+    .updateTable('tips')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1), updatedAt: sql`now()` }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning(['id'])
+    .executeTakeFirst();
+  if (!row) throw conflict();
+}
+
+export async function countFromClient(db: Kysely<DB>, clientHash: string, since: Date): Promise<number> {
+  const r = await db.selectFrom('tips').select((eb) => eb.fn.countAll<number>().as('n')).where('clientHash', '=', clientHash).where('receivedAt', '>=', since).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function unitsByIds(db: Kysely<DB>, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('orgUnits').select(['id', 'name', 'level', 'path', 'parentId', 'shortName', 'sortOrder', 'code', 'openedOn', 'closedOn']).where('id', 'in', ids).execute();
+}
+
+export async function unitInScope(db: Kysely<DB>, scope: Scope, id: number) {
+  return db.selectFrom('orgUnits').select(['id', 'name', 'level', 'path', 'parentId']).where('id', '=', id).where('closedOn', 'is', null).where(sqlPathInScope('path', scope)).executeTakeFirst();
+}
+
+export async function districtsInScope(db: Kysely<DB>, scope: Scope) {
+  return db.selectFrom('orgUnits').select(['id', 'name', 'path', 'openedOn', 'closedOn']).where('level', '=', 'district').where(sqlPathInScope('path', scope)).orderBy('sortOrder').orderBy('code').execute();
+}
+
+export async function districtsByName(db: Kysely<DB>) {
+  return db.selectFrom('orgUnits').select(['id', 'name', 'path', 'shortName']).where('level', '=', 'district').where('closedOn', 'is', null).execute();
+}
+
+export async function cityRoot(db: Kysely<DB>) {
+  return db.selectFrom('orgUnits').select(['id', 'path', 'name']).where('level', '=', 'city').where('closedOn', 'is', null).executeTakeFirstOrThrow();
+}
+
+export async function codesExisting(db: Kysely<DB>, codes: string[]) {
+  if (codes.length === 0) return new Set<string>();
+  return new Set((await db.selectFrom('tips').select('code').where('code', 'in', codes).execute()).map((r) => r.code));
+}
+
+export async function findSetting(db: Kysely<DB>, key: string) {
+  return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
+}
+
+export async function putSettingIfAbsent(db: Kysely<DB>, key: string, value: unknown) {
+  await db.insertInto('settings').values({ key, value: JSON.stringify(value) }).onConflict((oc) => oc.column('key').doNothing()).execute();
+}
+
+export async function photosOf(db: Kysely<DB>, tipId: number) {
+  return db.selectFrom('photos').selectAll().where('ownerType', '=', 'tip').where('ownerId', '=', tipId).orderBy('id').execute();
+}
+
+export async function insertPhoto(db: Kysely<DB>, p: { ownerId: number; orgPath: string; fileName: string; mime: string; sizeBytes: number; sha256: string; storageKey: string }) {
+  await db.insertInto('photos').values({ ...p, ownerType: 'tip', uploadedBy: null }).execute();
+}
+
+/** Photos follow their tip when it moves to a district or street office. */
+export async function movePhotos(db: Kysely<DB>, tipId: number, orgPath: string) {
+  await db.updateTable('photos').set({ orgPath }).where('ownerType', '=', 'tip').where('ownerId', '=', tipId).execute();
+}
+
+export async function exportRows(db: Kysely<DB>, scope: Scope) {
+  return db.selectFrom('tips').select([...PUBLIC_COLUMNS, 'reporterName', 'reporterPhone']).where(sqlPathInScope('orgPath', scope)).orderBy('receivedAt').execute();
+}

@@ -1,0 +1,349 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { officeToday } from '../../../domain/shared/dates.js';
+import { addWorkingDays, DEFAULT_DEADLINE_WORKING_DAYS, isOverdue, nextTipEvents, tipAsOf, transitionTip, TipRuleError, TIP_CHANNEL_LABELS, TIP_EVENT_LABELS, TIP_STATE_LABELS, type TipChannel, type TipEvent, type TipEventData, type TipEventKind, type TipState } from '../../../domain/tip/workflow.js';
+import { suggestDuplicates, tipSummary, type TipSummary } from '../../../domain/tip/summary.js';
+import { requireCapability } from '../../auth/policies.js';
+import { scopeFor } from '../../auth/scope.js';
+import { auditActor, type ServiceCtx } from '../../context.js';
+import { AppError, badRequest, notFound, rowErrors } from '../../http/errors.js';
+import { discardPhoto, storePhoto } from '../../files/photo-store.js';
+import { readSheet, writeXlsx } from '../../files/sheet.js';
+import { planTipSheet, type PlannedTip } from '../../../domain/tip/tip-sheet.js';
+import { insertAudit } from '../audit/audit.repo.js';
+import { presentPhoto } from '../survey/survey.presenter.js';
+import type { TipView } from './tips.schema.js';
+import * as repo from './tips.repo.js';
+
+type EventRow = { tipId: number; event: TipEventKind; onDate: string; data: unknown; actorName: string; at: Date };
+const asEvent = (e: EventRow): TipEvent => ({ event: e.event, onDate: e.onDate, data: (e.data ?? {}) as TipEventData });
+const FAR_FUTURE = '9999-12-31';
+
+// ------------------------------------------------------------------ public intake
+
+/** Tracking codes: JB + 10 characters of an unambiguous alphabet (no 0/O, 1/I): unguessable. */
+export function newTrackingCode(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = crypto.randomBytes(10);
+  return `JB${[...bytes].map((b) => alphabet[b % alphabet.length]).join('')}`;
+}
+
+export const FORM_MIN_SECONDS = 3;
+export const TIPS_PER_CLIENT_PER_HOUR = 3;
+
+async function formSecret(db: Kysely<DB>): Promise<string> {
+  await repo.putSettingIfAbsent(db, 'public_form_secret', crypto.randomBytes(32).toString('hex'));
+  return String(await repo.findSetting(db, 'public_form_secret'));
+}
+
+/** A form token: when the form was opened, signed. A submission must come at least a few seconds later. */
+export async function issueFormToken(db: Kysely<DB>, now = Date.now()): Promise<string> {
+  const mac = crypto.createHmac('sha256', await formSecret(db)).update(String(now)).digest('base64url');
+  return `${now}.${mac}`;
+}
+
+async function checkFormToken(db: Kysely<DB>, token: string, now = Date.now()) {
+  const [issued, mac] = token.split('.');
+  const expected = crypto.createHmac('sha256', await formSecret(db)).update(String(issued)).digest('base64url');
+  const ok = !!mac && mac.length === expected.length && crypto.timingSafeEqual(Buffer.from(mac), Buffer.from(expected));
+  const age = (now - Number(issued)) / 1000;
+  if (!ok || !(age >= 0) || age > 24 * 3600) throw badRequest('页面已过期，请刷新后重新填写');
+  if (age < FORM_MIN_SECONDS) throw badRequest('提交太快了，请检查填写的内容后再提交');
+}
+
+export async function submitPublicTip(
+  db: Kysely<DB>,
+  filesDir: string,
+  input: { content: string; address: string; lat: number | null; lng: number | null; name: string | null; phone: string | null; photos: { fileName: string; content: string }[]; formToken: string; website: string },
+  meta: { ip: string; clientId: string },
+): Promise<{ trackingCode: string }> {
+  // the honeypot: a person never fills it; a bot is told "thank you" and nothing is stored
+  if (input.website.trim()) return { trackingCode: newTrackingCode() };
+  await checkFormToken(db, input.formToken);
+  const clientHash = crypto.createHash('sha256').update(meta.clientId).digest('hex');
+  if ((await repo.countFromClient(db, clientHash, new Date(Date.now() - 3_600_000))) >= TIPS_PER_CLIENT_PER_HOUR) {
+    throw new AppError(429, 'rate_limited', '您提交得太频繁了，请一小时后再试；情况紧急请拨打 12345');
+  }
+  const stored: Awaited<ReturnType<typeof storePhoto>>[] = [];
+  for (const p of input.photos) stored.push(await storePhoto(filesDir, Buffer.from(p.content, 'base64'), p.fileName));
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const city = await repo.cityRoot(trx);
+      const code = newTrackingCode();
+      const anonymous = !input.name && !input.phone;
+      const { id } = await repo.insertTip(trx, {
+        code, channel: 'web', receivedAt: new Date(), receivedOn: officeToday(), content: input.content, address: input.address, lat: input.lat, lng: input.lng,
+        districtId: null, gridId: null, orgPath: city.path, reporterName: input.name, reporterPhone: input.phone, reporterIp: meta.ip, clientHash, anonymous,
+      });
+      for (const s of stored) await repo.insertPhoto(trx, { ...s, ownerId: id, orgPath: city.path });
+      // the audit entry says what came in, never who sent it
+      await insertAudit(trx, { actorId: null, actorName: '公众', requestId: null, action: 'create', entityType: 'tip', entityId: id, orgPath: city.path, summary: `收到网上举报 ${code}${anonymous ? '（匿名）' : ''}` });
+      return { trackingCode: code };
+    });
+  } catch (err) {
+    for (const s of stored) discardPhoto(filesDir, s.storageKey);
+    throw err;
+  }
+}
+
+/** The public status page: the state, the dates and the reply — nothing internal, nobody's data. */
+export async function publicStatus(db: Kysely<DB>, code: string) {
+  const tip = await repo.findByCode(db, code.trim().toUpperCase());
+  if (!tip) throw new AppError(404, 'not_found', '没有找到该查询码，请核对后重试');
+  const facts = tipAsOf((await repo.eventsOf(db, [tip.id])).map(asEvent), FAR_FUTURE);
+  const events = await repo.eventsOf(db, [tip.id]);
+  const close = [...events].reverse().find((e) => e.event === 'close');
+  return {
+    trackingCode: tip.code,
+    state: facts.state,
+    stateLabel: TIP_STATE_LABELS[facts.state],
+    receivedOn: tip.receivedOn,
+    closedOn: facts.closedOn,
+    reply: facts.state === 'closed' ? ((close?.data as TipEventData | undefined)?.reply ?? null) : null,
+  };
+}
+
+// ------------------------------------------------------------------ staff
+
+async function placesOf(db: Kysely<DB>, tips: readonly repo.TipRow[]) {
+  const ids = [...new Set(tips.flatMap((t) => [...t.orgPath.split('/').filter(Boolean).map(Number), ...(t.gridId ? [t.gridId] : [])]))];
+  const units = new Map((await repo.unitsByIds(db, ids)).map((u) => [u.id, u]));
+  return (t: repo.TipRow) => {
+    const chain = t.orgPath.split('/').filter(Boolean).map((id) => units.get(Number(id))).filter((u) => u && u.level !== 'city');
+    return chain.map((u) => u!.name);
+  };
+}
+
+function present(t: repo.TipRow, events: readonly EventRow[], place: string[], day: string): TipView {
+  const facts = tipAsOf(events.map(asEvent), day);
+  return {
+    id: t.id, code: t.code, channel: t.channel, receivedAt: t.receivedAt.toISOString(), receivedOn: t.receivedOn, content: t.content, mergedText: t.mergedText,
+    address: t.address, lat: t.lat, lng: t.lng, district: place[0] ?? null, place, state: facts.state, result: facts.result, deadline: facts.deadline,
+    overdue: isOverdue(facts, day), assignedOn: facts.assignedOn, closedOn: facts.closedOn, anonymous: t.anonymous, duplicateOf: t.duplicateOf, wellId: t.wellId,
+    next: nextTipEvents(facts), version: t.version,
+  };
+}
+
+export async function listTipsFor(ctx: ServiceCtx, q: { state?: TipState | undefined; overdue?: 'true' | 'false' | undefined; districtId?: number | undefined; q?: string | undefined; page: number; pageSize: number }) {
+  const scope = scopeFor(ctx.actor, 'tips.read');
+  const tips = await repo.listTips(ctx.db, scope, q.q ? { q: q.q } : {});
+  const events = await repo.eventsOf(ctx.db, tips.map((t) => t.id));
+  const place = await placesOf(ctx.db, tips);
+  const today = officeToday();
+  const views = tips
+    .map((t) => present(t, events.filter((e) => e.tipId === t.id), place(t), today))
+    .filter((v, i) => (!q.state || v.state === q.state) && (!q.overdue || (q.overdue === 'true') === v.overdue) && (!q.districtId || tips[i]!.districtId === q.districtId));
+  return { total: views.length, tips: views.slice((q.page - 1) * q.pageSize, q.page * q.pageSize) };
+}
+
+export async function getTip(ctx: ServiceCtx, id: number) {
+  const scope = scopeFor(ctx.actor, 'tips.read');
+  const tip = await repo.findTip(ctx.db, scope, id);
+  if (!tip) throw notFound();
+  const events = await repo.eventsOf(ctx.db, [id]);
+  const place = await placesOf(ctx.db, [tip]);
+  const others = await repo.listTips(ctx.db, scope);
+  const dups = suggestDuplicates(
+    { id: tip.id, content: tip.content, receivedOn: tip.receivedOn, gridId: tip.gridId, lat: tip.lat, lng: tip.lng },
+    others.filter((o) => o.duplicateOf === null).map((o) => ({ id: o.id, content: o.content, receivedOn: o.receivedOn, gridId: o.gridId, lat: o.lat, lng: o.lng })),
+  );
+  const byId = new Map(others.map((o) => [o.id, o]));
+  return {
+    ...present(tip, events, place(tip), officeToday()),
+    events: events.map((e) => ({ event: e.event, onDate: e.onDate, data: e.data as TipEventData, actorName: e.actorName, at: e.at.toISOString() })),
+    photos: (await repo.photosOf(ctx.db, id)).map(presentPhoto),
+    duplicates: dups.slice(0, 5).map((d) => ({ id: d.id, code: byId.get(d.id)!.code, content: byId.get(d.id)!.content.slice(0, 120), receivedOn: byId.get(d.id)!.receivedOn, similarity: d.similarity })),
+  };
+}
+
+/** Tips from the 12345 hotline, letters, visits…: registered by the city office with the original time. */
+export async function registerTip(
+  ctx: ServiceCtx,
+  input: { channel: TipChannel; receivedAt: string; content: string; address: string; lat: number | null; lng: number | null; orgUnitId: number | null; reporterName: string | null; reporterPhone: string | null },
+) {
+  requireCapability(ctx.actor, 'tips.register');
+  const scope = scopeFor(ctx.actor, 'tips.register');
+  const received = new Date(input.receivedAt);
+  const receivedOn = new Date(received.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  if (receivedOn > officeToday()) throw badRequest('受理时间不能晚于现在');
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const city = await repo.cityRoot(trx);
+    const unit = input.orgUnitId ? await repo.unitInScope(trx, scope, input.orgUnitId) : undefined;
+    if (input.orgUnitId && !unit) throw notFound();
+    const code = newTrackingCode();
+    const { id } = await repo.insertTip(trx, {
+      code, channel: input.channel, receivedAt: received, receivedOn, content: input.content, address: input.address, lat: input.lat, lng: input.lng,
+      districtId: null, gridId: unit?.level === 'grid' ? unit.id : null, orgPath: city.path, reporterName: input.reporterName, reporterPhone: input.reporterPhone,
+      reporterIp: null, clientHash: null, anonymous: !input.reporterName && !input.reporterPhone,
+    });
+    await insertAudit(trx, { ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'create', entityType: 'tip', entityId: id, orgPath: city.path, summary: `登记举报线索 ${code}（${TIP_CHANNEL_LABELS[input.channel]}）` });
+    return id;
+  });
+  return getTip(ctx, id);
+}
+
+const EVENT_CAPABILITY: Record<TipEventKind, 'tips.assign' | 'tips.handle' | 'tips.recheck'> = {
+  assign: 'tips.assign', pass: 'tips.handle', investigate: 'tips.handle', close: 'tips.handle', recheck: 'tips.recheck', reopen: 'tips.recheck',
+};
+
+export async function recordTipEvent(ctx: ServiceCtx, id: number, input: { event: TipEventKind; onDate?: string | undefined; data: TipEventData; version: number }) {
+  const capability = EVENT_CAPABILITY[input.event];
+  requireCapability(ctx.actor, capability);
+  const scope = scopeFor(ctx.actor, capability);
+  const today = officeToday();
+  const onDate = input.onDate ?? today;
+  await ctx.db.transaction().execute(async (trx) => {
+    const tip = await repo.findTip(trx, scope, id);
+    if (!tip) throw notFound();
+    const history = (await repo.eventsOf(trx, [id])).map(asEvent);
+    if (onDate > today) throw badRequest('日期不能晚于今天');
+    if (onDate < tip.receivedOn) throw badRequest(`日期不能早于受理日期（${tip.receivedOn}）`);
+    const last = history.at(-1);
+    if (last && onDate < last.onDate) throw badRequest(`日期不能早于上一步（${TIP_EVENT_LABELS[last.event]}，${last.onDate}）`);
+    // `imported` is for ledger loads only, never from a request
+    const { imported: _ignored, ...data }: TipEventData = input.data;
+    const patch: Parameters<typeof repo.bumpTip>[3] = {};
+    if (input.event === 'assign') {
+      const district = data.districtId ? await repo.unitInScope(trx, scope, data.districtId) : undefined;
+      if (data.districtId && (!district || district.level !== 'district')) throw badRequest('请选择一个区');
+      data.deadline ??= addWorkingDays(onDate, DEFAULT_DEADLINE_WORKING_DAYS);
+      if (district) Object.assign(patch, { districtId: district.id, orgPath: district.path });
+    }
+    if (input.event === 'pass') {
+      const street = data.streetId ? await repo.unitInScope(trx, scope, data.streetId) : undefined;
+      if (data.streetId && (!street || street.level !== 'street' || !street.path.startsWith(tip.orgPath))) throw badRequest('只能转交本区的街道');
+      if (street) patch.orgPath = street.path;
+    }
+    if (input.event === 'investigate' && data.wellId) patch.wellId = data.wellId;
+    try {
+      transitionTip(tipAsOfFacts(history), { event: input.event, onDate, data });
+    } catch (err) {
+      if (err instanceof TipRuleError) throw badRequest(err.message);
+      throw err;
+    }
+    await repo.bumpTip(trx, id, input.version, patch);
+    if (patch.orgPath) await repo.movePhotos(trx, id, patch.orgPath);
+    await repo.insertEvent(trx, { tipId: id, event: input.event, onDate, data, actorName: ctx.actor.displayName });
+    await insertAudit(trx, {
+      ...auditActor(ctx.actor), requestId: ctx.requestId, action: `tip_${input.event}`, entityType: 'tip', entityId: id, orgPath: patch.orgPath ?? tip.orgPath,
+      summary: `举报线索 ${tip.code}：${TIP_EVENT_LABELS[input.event]}（${onDate}）${data.result ? `，${data.result === 'substantiated' ? '有效' : '无效'}` : ''}`, after: data,
+    });
+  });
+  return getTip(ctx, id);
+}
+
+const tipAsOfFacts = (history: TipEvent[]) => tipAsOf(history, FAR_FUTURE);
+
+/** The reporter's identity: city office only, and every look is written to the audit log. */
+export async function revealReporter(ctx: ServiceCtx, id: number) {
+  requireCapability(ctx.actor, 'tips.reporter');
+  const scope = scopeFor(ctx.actor, 'tips.reporter');
+  const r = await repo.findReporter(ctx.db, scope, id);
+  if (!r) throw notFound();
+  await insertAudit(ctx.db, {
+    ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'view_reporter', entityType: 'tip', entityId: id, orgPath: r.orgPath,
+    summary: `查看举报线索 ${r.code} 的举报人信息`,
+  });
+  return { anonymous: r.anonymous, name: r.reporterName, phone: r.reporterPhone, ip: r.reporterIp };
+}
+
+export async function mergeTip(ctx: ServiceCtx, id: number, intoId: number) {
+  requireCapability(ctx.actor, 'tips.assign');
+  const scope = scopeFor(ctx.actor, 'tips.assign');
+  if (id === intoId) throw badRequest('不能与自身合并');
+  await ctx.db.transaction().execute(async (trx) => {
+    const tip = await repo.findTip(trx, scope, id);
+    const into = await repo.findTip(trx, scope, intoId);
+    if (!tip || !into) throw notFound();
+    if (into.duplicateOf !== null) throw badRequest('目标线索本身已被合并');
+    // both texts are kept: the duplicate's words are appended to the kept tip
+    const merged = [into.mergedText, `【${tip.code}，${tip.receivedOn}】${tip.content}`].filter(Boolean).join('\n');
+    await repo.bumpTip(trx, into.id, into.version, { mergedText: merged });
+    await repo.bumpTip(trx, tip.id, tip.version, { duplicateOf: into.id });
+    await insertAudit(trx, { ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'merge', entityType: 'tip', entityId: id, orgPath: into.orgPath, summary: `举报线索 ${tip.code} 合并到 ${into.code}` });
+  });
+  return getTip(ctx, intoId);
+}
+
+/** 举报线索办理情况表 as of the end of `asOf`: districts in org order, 合计 first. */
+export async function tipSummaryAsOf(ctx: ServiceCtx, asOf: string): Promise<TipSummary> {
+  const scope = scopeFor(ctx.actor, 'tips.read');
+  const tips = (await repo.listTips(ctx.db, scope)).filter((t) => t.receivedOn <= asOf && t.duplicateOf === null);
+  const events = await repo.eventsOf(ctx.db, tips.map((t) => t.id));
+  const facts = tips.map((t) => tipAsOf(events.filter((e) => e.tipId === t.id).map(asEvent), asOf));
+  const districts = (await repo.districtsInScope(ctx.db, scope)).filter((d) => d.openedOn <= asOf && (d.closedOn === null || d.closedOn > asOf));
+  if (districts.length === 0) throw badRequest('管辖范围内没有区级单位，无法生成分区统计');
+  const rows = districts.map((d) => {
+    const mine = facts.filter((f) => f.districtId === d.id);
+    return {
+      district: d.name,
+      received: mine.length,
+      assigned: mine.filter((f) => f.assignedOn !== null).length,
+      closed: mine.filter((f) => f.state === 'closed').length,
+      substantiated: mine.filter((f) => f.result === 'substantiated').length,
+    };
+  });
+  return tipSummary(asOf, rows, facts.filter((f) => f.districtId === null).length);
+}
+
+export async function overdueTips(ctx: ServiceCtx) {
+  const list = await listTipsFor(ctx, { overdue: 'true', page: 1, pageSize: 100_000 });
+  const by = new Map<string, TipView[]>();
+  for (const t of list.tips) (by.get(t.district ?? '未交办') ?? by.set(t.district ?? '未交办', []).get(t.district ?? '未交办')!).push(t);
+  return { asOf: officeToday(), districts: [...by].map(([district, tips]) => ({ district, overdue: tips.length, tips })) };
+}
+
+/** Tips to a sheet; the reporter columns only for the city office when asked, and that is audited. */
+export async function exportTips(ctx: ServiceCtx, includeReporter: boolean): Promise<Buffer> {
+  const scope = scopeFor(ctx.actor, 'tips.read');
+  if (includeReporter) requireCapability(ctx.actor, 'tips.reporter');
+  const rows = await repo.exportRows(ctx.db, scope);
+  const events = await repo.eventsOf(ctx.db, rows.map((r) => r.id));
+  const place = await placesOf(ctx.db, rows);
+  const header = ['线索编号', '受理日期', '来源渠道', '所属区', '状态', '交办日期', '办结日期', '是否有效', '内容', '地点', ...(includeReporter ? ['举报人', '联系电话'] : [])];
+  const body = rows.map((r) => {
+    const f = tipAsOf(events.filter((e) => e.tipId === r.id).map(asEvent), FAR_FUTURE);
+    return [
+      r.code, r.receivedOn, TIP_CHANNEL_LABELS[r.channel], place(r)[0] ?? '', TIP_STATE_LABELS[f.state], f.assignedOn ?? '', f.closedOn ?? '',
+      f.result === 'substantiated' ? '是' : f.result === 'unsubstantiated' ? '否' : '', r.content, r.address,
+      ...(includeReporter ? [r.reporterName ?? '', r.reporterPhone ?? ''] : []),
+    ];
+  });
+  if (includeReporter) {
+    await insertAudit(ctx.db, { ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'export_reporters', entityType: 'tip', entityId: null, orgPath: null, summary: `导出举报线索（含举报人信息）${rows.length} 条` });
+  }
+  return writeXlsx('举报线索', header, body);
+}
+
+
+/** Loads tips kept in spreadsheets: every row, or none. */
+export async function importTipSheet(ctx: ServiceCtx, input: { data: Buffer; fileName: string; dryRun: boolean }) {
+  requireCapability(ctx.actor, 'tips.register');
+  const scope = scopeFor(ctx.actor, 'tips.register');
+  const sheet = await readSheet(input.data, input.fileName);
+  return ctx.db.transaction().execute(async (trx) => {
+    const districts = (await repo.districtsByName(trx)).filter((d) => scope.paths.some((p) => d.path.startsWith(p)));
+    const codes = sheet.body.map((r) => r[sheet.header.indexOf('线索编号')] ?? '').filter(Boolean);
+    const plan = planTipSheet(sheet.header, sheet.body, sheet.firstDataRow, { districts, takenCodes: await repo.codesExisting(trx, codes), today: officeToday() });
+    if (plan.errors.length) throw rowErrors(plan.errors);
+    if (!input.dryRun) await applyPlannedTips(trx, ctx, plan.tips, input.fileName);
+    return { applied: !input.dryRun, created: plan.tips.length };
+  });
+}
+
+export async function applyPlannedTips(trx: Kysely<DB>, ctx: ServiceCtx, tips: PlannedTip[], source: string) {
+  const city = await repo.cityRoot(trx);
+  const districts = new Map((await repo.districtsByName(trx)).map((d) => [d.id, d]));
+  const events: Parameters<typeof repo.insertEventsBulk>[1] = [];
+  for (const t of tips) {
+    const district = t.districtId ? districts.get(t.districtId) : undefined;
+    const { id } = await repo.insertTip(trx, {
+      code: t.code, channel: t.channel, receivedAt: new Date(`${t.receivedOn}T09:00:00+08:00`), receivedOn: t.receivedOn, content: t.content, address: '', lat: null, lng: null,
+      districtId: district?.id ?? null, gridId: null, orgPath: district?.path ?? city.path, reporterName: null, reporterPhone: null, reporterIp: null, clientHash: null, anonymous: true,
+    });
+    for (const e of t.events) events.push({ tipId: id, event: e.event, onDate: e.onDate, data: e.data, actorName: ctx.actor.displayName });
+  }
+  await repo.insertEventsBulk(trx, events);
+  await insertAudit(trx, { ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'import', entityType: 'tip', entityId: null, orgPath: city.path, summary: `导入举报线索（${source}）${tips.length} 条` });
+}
