@@ -107,6 +107,11 @@ describe('wellseal command line', () => {
     expect(notice.stdout).toContain('| 示范区 | 应封停 | 84 | 33 | 39.29% | 35.11% | 1 |');
     expect(notice.stdout).toContain('|  | 合计 | 307 | 82 | 26.71% |  |  |');
     expect((await wellseal(d, 'report', 'task-progress', '--campaign', '决战七月', '--as-of', '2024-06-23')).stderr).toContain('任务批次“决战七月”不存在');
+    const tips = await wellseal(d, 'report', 'tip-summary', '--as-of', '2024-01-12', '--format', 'json');
+    expect(JSON.parse(tips.stdout).total).toEqual({ received: 79, assigned: 79, closed: 79, closureRate: '100%', substantiated: 35 });
+    const ledger = path.join(dir, 'tips.csv');
+    fs.writeFileSync(ledger, '线索编号,受理日期,来源渠道,所属区,交办日期,办结日期,是否有效,内容\nX1,2024-02-01,电话,示范区,2024-02-02,2024-02-04,是,甲\n');
+    expect((await wellseal(d, 'import', 'tips', ledger)).stdout).toContain('已导入：举报线索 1 条');
     const wells = path.join(dir, 'wells.xlsx');
     expect((await wellseal(d, 'export', 'wells', wells)).code).toBe(0);
     const again = await wellseal(d, 'import', 'wells', wells, '--dry-run');

@@ -54,7 +54,7 @@ export function planTipSheet(
     const districtName = cell('所属区');
     const district = districtName ? ctx.districts.find((d) => d.name === districtName || d.shortName === districtName) : undefined;
     if (districtName && !district) fail('所属区', `区“${districtName}”不存在或不在管辖范围内`);
-    if (assignedOn && !district) fail('所属区', '已交办的线索须填写所属区');
+    if (assignedOn && !districtName) fail('所属区', '已交办的线索须填写所属区');
     if (closedOn && !assignedOn) fail('交办日期', '已办结的线索须填写交办日期');
     if (receivedOn && assignedOn && assignedOn < receivedOn) fail('交办日期', '交办日期早于受理日期');
     if (assignedOn && closedOn && closedOn < assignedOn) fail('办结日期', '办结日期早于交办日期');

@@ -12,7 +12,7 @@ const USERS: Record<Who, string> = { parent: 'city', own: 'wolong', sibling: 'wa
 
 let t: TestApp;
 const c = {} as Record<Who, Client>;
-const ids = { district: 0, grid: 0, street: 0, gridUser: 0, surveyGrid: 0, card: 0, photo: 0, well: 0, campaign: 0 };
+const ids = { district: 0, grid: 0, street: 0, gridUser: 0, surveyGrid: 0, card: 0, photo: 0, well: 0, campaign: 0, tip: 0, otherTip: 0 };
 
 
 beforeAll(async () => {
@@ -30,6 +30,12 @@ beforeAll(async () => {
   const well = await c.parent.send('POST', '/api/wells', { ...wellBody, orgUnitId: ids.surveyGrid });
   ids.well = well.json().id;
   ids.campaign = (await c.parent.get('/api/campaigns')).json().campaigns[0].id;
+  // a tip given to 卧龙区 and passed on to 光武街道
+  const tip = (await c.parent.send('POST', '/api/tips', { channel: 'hotline', receivedAt: '2024-01-08T09:00:00+08:00', content: '矩阵测试线索：某处有井' })).json();
+  const assigned = (await c.parent.send('POST', `/api/tips/${tip.id}/transitions`, { event: 'assign', onDate: '2024-01-08', data: { districtId: ids.district }, version: tip.version })).json();
+  await c.parent.send('POST', `/api/tips/${tip.id}/transitions`, { event: 'pass', onDate: '2024-01-09', data: { streetId: ids.street }, version: assigned.version });
+  ids.tip = tip.id;
+  ids.otherTip = (await c.parent.send('POST', '/api/tips', { channel: 'phone', receivedAt: '2024-01-09T09:00:00+08:00', content: '矩阵测试线索二' })).json().id;
   // the grid is surveyed again (reopened), so that cards can be added to it
   await c.parent.send('POST', `/api/survey/grids/${ids.surveyGrid}/reopen`, { reason: '矩阵测试' });
 });
@@ -58,7 +64,11 @@ type Entry = {
 };
 
 // routes that are not about org-scoped records: who may call them is tested in auth.test.ts
-const UNSCOPED = new Set(['POST /api/auth/login', 'GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password', 'GET /api/health', 'GET /api/openapi.json']);
+const UNSCOPED = new Set([
+  'POST /api/auth/login', 'GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password', 'GET /api/health', 'GET /api/openapi.json',
+  // the public tip pages: no login; what they may show is tested in tips.test.ts
+  'GET /api/public/tips/form', 'POST /api/public/tips', 'GET /api/public/tips/:code',
+]);
 
 const entries: Entry[] = [
   { method: 'GET', route: '/api/org/units/:id', call: (w) => w.get(`/api/org/units/${ids.district}`), expect: { parent: 200, own: 200, sibling: 404, child: 404 } },
@@ -186,6 +196,26 @@ const entries: Entry[] = [
     expect: { parent: 200, own: 403, sibling: 403, child: 403 },
   },
   { method: 'GET', route: '/api/campaigns/:campaignId/progress', call: (w) => w.get(`/api/campaigns/${ids.campaign}/progress?asOf=2024-06-23`), expect: { parent: 200, own: 200, sibling: 200, child: 400 } },
+  // tips: the matrix tip is with 光武街道 (卧龙区)
+  { method: 'GET', route: '/api/tips', call: (w) => w.get('/api/tips'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  { method: 'POST', route: '/api/tips', call: (w) => w.send('POST', '/api/tips', { channel: 'phone', receivedAt: '2024-01-10T09:00:00+08:00', content: '登记' }), expect: { parent: 200, own: 403, sibling: 403, child: 403 } },
+  { method: 'GET', route: '/api/tips/summary', call: (w) => w.get('/api/tips/summary?asOf=2024-01-12'), expect: { parent: 200, own: 200, sibling: 200, child: 400 } },
+  { method: 'GET', route: '/api/tips/summary/export', call: (w) => w.get('/api/tips/summary/export?asOf=2024-01-12&format=md'), expect: { parent: 200, own: 200, sibling: 200, child: 400 } },
+  { method: 'GET', route: '/api/tips/overdue', call: (w) => w.get('/api/tips/overdue'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  { method: 'GET', route: '/api/tips/export', call: (w) => w.get('/api/tips/export'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  {
+    method: 'POST', route: '/api/tips/import',
+    call: (w) => w.send('POST', '/api/tips/import', { fileName: 't.csv', dryRun: true, content: b64('线索编号,受理日期,来源渠道,所属区,交办日期,办结日期,是否有效,内容\nM1,2024-01-02,电话,卧龙区,2024-01-03,,,矩阵\n') }),
+    expect: { parent: 200, own: 403, sibling: 403, child: 403 },
+  },
+  { method: 'GET', route: '/api/tips/:id', call: (w) => w.get(`/api/tips/${ids.tip}`), expect: { parent: 200, own: 200, sibling: 404, child: 200 } },
+  {
+    method: 'POST', route: '/api/tips/:id/transitions',
+    call: async (w) => w.send('POST', `/api/tips/${ids.tip}/transitions`, { event: 'investigate', data: { result: 'unsubstantiated', evidence: '未发现' }, version: await version(`/api/tips/${ids.tip}`, (j) => j.version) }),
+    expect: { parent: 'seen', own: 'seen', sibling: 404, child: 'seen' },
+  },
+  { method: 'GET', route: '/api/tips/:id/reporter', call: (w) => w.get(`/api/tips/${ids.tip}/reporter`), expect: { parent: 200, own: 403, sibling: 403, child: 403 } },
+  { method: 'POST', route: '/api/tips/:id/merge', call: (w) => w.send('POST', `/api/tips/${ids.otherTip}/merge`, { intoId: ids.tip }), expect: { parent: 'seen', own: 403, sibling: 403, child: 403 } },
   { method: 'GET', route: '/api/campaigns/:campaignId/progress/export', call: (w) => w.get(`/api/campaigns/${ids.campaign}/progress/export?asOf=2024-06-23&format=md`), expect: { parent: 200, own: 200, sibling: 200, child: 400 } },
 ];
 
