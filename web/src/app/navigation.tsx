@@ -4,9 +4,16 @@ import {
   AuditOutlined,
   BarChartOutlined,
   DashboardOutlined,
+  EnvironmentOutlined,
+  FieldTimeOutlined,
+  FileTextOutlined,
+  FlagOutlined,
   KeyOutlined,
+  NotificationOutlined,
+  OrderedListOutlined,
   SearchOutlined,
   SettingOutlined,
+  TableOutlined,
   TeamOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -36,6 +43,25 @@ export const NAVIGATION: NavEntry[] = [
     children: [
       { path: '/survey', label: '排查进度', icon: <BarChartOutlined />, capability: 'survey.read' },
       { path: '/survey/issues', label: '问题清单', icon: <WarningOutlined />, capability: 'survey.read' },
+    ],
+  },
+  {
+    key: 'wells',
+    label: '自备井',
+    icon: <EnvironmentOutlined />,
+    children: [
+      { path: '/wells', label: '井档案', icon: <FileTextOutlined />, capability: 'wells.read' },
+      { path: '/campaigns', label: '封停任务', icon: <FlagOutlined />, capability: 'wells.read' },
+    ],
+  },
+  {
+    key: 'tips',
+    label: '举报线索',
+    icon: <NotificationOutlined />,
+    children: [
+      { path: '/tips', label: '线索列表', icon: <OrderedListOutlined />, capability: 'tips.read' },
+      { path: '/tips/summary', label: '办理情况表', icon: <TableOutlined />, capability: 'tips.read' },
+      { path: '/tips/overdue', label: '逾期线索', icon: <FieldTimeOutlined />, capability: 'tips.read' },
     ],
   },
   { path: '/org', label: '组织机构', icon: <ApartmentOutlined />, capability: 'org.read' },

@@ -1,5 +1,5 @@
 import { Button, Result } from 'antd';
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Link } from 'react-router-dom';
 import { RequireAuth, RequireCapability } from '../features/auth/components/require-auth';
 import { LoginPage } from '../features/auth/pages/login-page';
@@ -14,7 +14,19 @@ const AuditPage = lazy(() => import('../features/audit/pages/audit-page').then((
 const SurveyProgressPage = lazy(() => import('../features/survey/pages/survey-progress-page').then((m) => ({ default: m.SurveyProgressPage })));
 const GridSurveyPage = lazy(() => import('../features/survey/pages/grid-survey-page').then((m) => ({ default: m.GridSurveyPage })));
 const MyGridsPage = lazy(() => import('../features/survey/pages/my-grids-page').then((m) => ({ default: m.MyGridsPage })));
+const WellsPage = lazy(() => import('../features/wells/pages/wells-page').then((m) => ({ default: m.WellsPage })));
+const WellFilePage = lazy(() => import('../features/wells/pages/well-file-page').then((m) => ({ default: m.WellFilePage })));
+const WellTagPrintPage = lazy(() => import('../features/wells/pages/well-tag-print-page').then((m) => ({ default: m.WellTagPrintPage })));
+const CampaignsPage = lazy(() => import('../features/campaigns/pages/campaigns-page').then((m) => ({ default: m.CampaignsPage })));
+const CampaignPage = lazy(() => import('../features/campaigns/pages/campaign-page').then((m) => ({ default: m.CampaignPage })));
 const SurveyIssuesPage = lazy(() => import('../features/survey/pages/survey-issues-page').then((m) => ({ default: m.SurveyIssuesPage })));
+const TipsPage = lazy(() => import('../features/tips/pages/tips-page').then((m) => ({ default: m.TipsPage })));
+const TipDetailPage = lazy(() => import('../features/tips/pages/tip-detail-page').then((m) => ({ default: m.TipDetailPage })));
+const TipSummaryPage = lazy(() => import('../features/tips/pages/tip-summary-page').then((m) => ({ default: m.TipSummaryPage })));
+const TipsOverduePage = lazy(() => import('../features/tips/pages/tips-overdue-page').then((m) => ({ default: m.TipsOverduePage })));
+// the public pages: no login, no shell, never /api/auth/me
+const TipReportPage = lazy(() => import('../public/tip-report-page').then((m) => ({ default: m.TipReportPage })));
+const TipStatusPage = lazy(() => import('../public/tip-status-page').then((m) => ({ default: m.TipStatusPage })));
 
 function NotFound() {
   return (
@@ -34,6 +46,19 @@ function NotFound() {
 export function createRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage /> },
+    { path: '/tip', element: <Suspense fallback={null}><TipReportPage /></Suspense> },
+    { path: '/tip/status', element: <Suspense fallback={null}><TipStatusPage /></Suspense> },
+    {
+      // the label alone, outside the shell, for the printer
+      path: '/wells/:wellId/print-tag',
+      element: (
+        <RequireAuth>
+          <Suspense fallback={null}>
+            <WellTagPrintPage />
+          </Suspense>
+        </RequireAuth>
+      ),
+    },
     {
       path: '/',
       element: (
@@ -51,6 +76,14 @@ export function createRouter() {
         { path: 'survey/my', element: <RequireCapability capability="survey.read"><MyGridsPage /></RequireCapability> },
         { path: 'survey/issues', element: <RequireCapability capability="survey.read"><SurveyIssuesPage /></RequireCapability> },
         { path: 'survey/grids/:gridId', element: <RequireCapability capability="survey.read"><GridSurveyPage /></RequireCapability> },
+        { path: 'wells', element: <RequireCapability capability="wells.read"><WellsPage /></RequireCapability> },
+        { path: 'wells/:wellId', element: <RequireCapability capability="wells.read"><WellFilePage /></RequireCapability> },
+        { path: 'campaigns', element: <RequireCapability capability="wells.read"><CampaignsPage /></RequireCapability> },
+        { path: 'campaigns/:campaignId', element: <RequireCapability capability="wells.read"><CampaignPage /></RequireCapability> },
+        { path: 'tips', element: <RequireCapability capability="tips.read"><TipsPage /></RequireCapability> },
+        { path: 'tips/summary', element: <RequireCapability capability="tips.read"><TipSummaryPage /></RequireCapability> },
+        { path: 'tips/overdue', element: <RequireCapability capability="tips.read"><TipsOverduePage /></RequireCapability> },
+        { path: 'tips/:tipId', element: <RequireCapability capability="tips.read"><TipDetailPage /></RequireCapability> },
         { path: '*', element: <NotFound /> },
       ],
     },

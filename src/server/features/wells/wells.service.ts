@@ -75,7 +75,7 @@ export async function getWell(ctx: ServiceCtx, id: number, asOf?: string) {
   return {
     ...present(w, events, day, places.get(id)!),
     events: events.filter((e) => e.onDate <= day).map((e) => ({ id: e.id, event: e.event, onDate: e.onDate, data: e.data as WellEventData, actorName: e.actorName, at: e.at.toISOString() })),
-    photos: (await repo.photosOf(ctx.db, id)).filter((p) => p.uploadedAt.toISOString().slice(0, 10) <= day || !asOf).map(presentPhoto),
+    photos: (await repo.photosOf(ctx.db, id)).filter((p) => !asOf || officeToday(p.uploadedAt) <= day).map(presentPhoto),
     campaigns: tasks.map((t) => ({ campaignId: t.campaignId, name: t.name, disposition: t.disposition, deadline: t.deadline, done: taskDone(t.disposition, events.map(asEvent), day) })),
   };
 }

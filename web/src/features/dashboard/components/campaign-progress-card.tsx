@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { OFFICE_TZ } from '../../../lib/format';
 import { useCan } from '../../auth/hooks/use-session';
+import { useCampaigns, useTaskProgress } from '../../campaigns/hooks/use-campaigns';
 import { useSurveyProgress } from '../../survey/hooks/use-survey';
 
 type Metric = { key: string; title: string; rule: string; icon: ReactNode; accent: string };
@@ -31,9 +32,26 @@ function useSurveyFigure(enabled: boolean): Figure | null {
   };
 }
 
+/** The running task campaign (or the latest one): its share done today, as the daily notice prints it. */
+function useTasksFigure(enabled: boolean): Figure | null {
+  const today = dayjs().tz(OFFICE_TZ).format('YYYY-MM-DD');
+  const { data: campaigns } = useCampaigns(enabled);
+  const campaign = campaigns?.find((c) => c.startsOn <= today && today <= c.endsOn) ?? campaigns?.[0];
+  const { data } = useTaskProgress(enabled ? campaign?.id : undefined, undefined);
+  if (!enabled || !campaign || !data) return null;
+  return {
+    value: data.total.all.share,
+    foot: (
+      <Link to={`/campaigns/${campaign.id}`}>
+        {campaign.name} 已完成 {data.total.all.done} / {data.total.all.tasks} 眼
+      </Link>
+    ),
+  };
+}
+
 export function CampaignProgressCard() {
   const can = useCan();
-  const figures: Record<string, Figure | null> = { survey: useSurveyFigure(can('survey.read')) };
+  const figures: Record<string, Figure | null> = { survey: useSurveyFigure(can('survey.read')), tasks: useTasksFigure(can('wells.read')) };
   return (
     <Card className="ws-card" title="“飓风”行动进展" extra={<Typography.Text type="secondary">按截止日期统计</Typography.Text>}>
       <Row gutter={[16, 16]}>
