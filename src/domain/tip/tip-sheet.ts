@@ -4,7 +4,7 @@
  */
 import type { RowError } from '../org/org-import.js';
 import { parseDay } from '../shared/dates.js';
-import { NEW_TIP, transitionTip, TIP_CHANNEL_LABELS, TIP_CHANNELS, type TipChannel, type TipEvent } from './workflow.js';
+import { addWorkingDays, DEFAULT_DEADLINE_WORKING_DAYS, NEW_TIP, transitionTip, TIP_CHANNEL_LABELS, TIP_CHANNELS, type TipChannel, type TipEvent } from './workflow.js';
 
 export const TIP_SHEET_COLUMNS = ['线索编号', '受理日期', '来源渠道', '所属区', '交办日期', '办结日期', '是否有效', '内容'] as const;
 const REQUIRED = new Set(['线索编号', '受理日期', '内容']);
@@ -64,7 +64,7 @@ export function planTipSheet(
     if (errors.length > before || !receivedOn || !channel) return;
     const imported = { imported: true } as const;
     const events: TipEvent[] = [];
-    if (assignedOn) events.push({ event: 'assign', onDate: assignedOn, data: { ...imported, districtId: district!.id } });
+    if (assignedOn) events.push({ event: 'assign', onDate: assignedOn, data: { ...imported, districtId: district!.id, deadline: addWorkingDays(assignedOn, DEFAULT_DEADLINE_WORKING_DAYS) } });
     if (closedOn) {
       events.push({ event: 'investigate', onDate: closedOn, data: { ...imported, result: valid === '是' ? 'substantiated' : 'unsubstantiated' } });
       events.push({ event: 'close', onDate: closedOn, data: { ...imported, reply: '已办结（原台账）' } });

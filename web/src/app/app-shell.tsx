@@ -73,7 +73,7 @@ export function AppShell() {
           mode="inline"
           items={menuItems}
           selectedKeys={selected ? [selected] : []}
-          defaultOpenKeys={['survey', 'wells', 'system']}
+          defaultOpenKeys={['survey', 'wells', 'tips', 'system']}
           onClick={({ key }) => {
             navigate(key);
             if (phone) setCollapsed(true);

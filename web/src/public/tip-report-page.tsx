@@ -170,6 +170,7 @@ export function TipReportPage() {
             layout="vertical"
             size="large"
             requiredMark={false}
+            scrollToFirstError={{ block: 'center' }}
             className="ws-public-form"
             disabled={submit.isPending}
             onFinish={(v) => submit.mutate(v)}
@@ -195,7 +196,7 @@ export function TipReportPage() {
             <Form.Item label="地点" required>
               <div className="ws-public-place">
                 <Form.Item name="address" noStyle rules={[{ required: true, whitespace: true, message: '请填写地点' }, { min: 2, message: '请填写地点' }, { max: 200 }]}>
-                  <Input placeholder="路名门牌、小区或单位名称" data-testid="tip-address" autoComplete="off" />
+                  <Input placeholder="门牌号、小区或单位" data-testid="tip-address" autoComplete="off" />
                 </Form.Item>
                 <Button icon={<AimOutlined />} loading={geo.locating} onClick={() => void locate()} data-testid="tip-locate">
                   使用我的位置

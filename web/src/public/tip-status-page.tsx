@@ -123,7 +123,7 @@ export function TipStatusPage() {
             showIcon
             style={{ marginTop: 14 }}
             title={errorMessageOf(error)}
-            description={notFound ? '请核对查询码是否抄写正确（不含数字 0、1 和字母 O、I）。' : undefined}
+            description={notFound ? '查询码是提交举报后页面上显示的一串字母和数字，请逐位核对。' : undefined}
             data-testid="status-error"
           />
         )}

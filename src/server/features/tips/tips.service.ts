@@ -121,7 +121,8 @@ function present(t: repo.TipRow, events: readonly EventRow[], place: string[], d
     id: t.id, code: t.code, channel: t.channel, receivedAt: t.receivedAt.toISOString(), receivedOn: t.receivedOn, content: t.content, mergedText: t.mergedText,
     address: t.address, lat: t.lat, lng: t.lng, district: place[0] ?? null, place, state: facts.state, result: facts.result, deadline: facts.deadline,
     overdue: isOverdue(facts, day), assignedOn: facts.assignedOn, closedOn: facts.closedOn, anonymous: t.anonymous, duplicateOf: t.duplicateOf, wellId: t.wellId,
-    next: nextTipEvents(facts), version: t.version,
+    // a merged tip is handled through the tip it was merged into; a tip already with a street is not passed again
+    next: t.duplicateOf !== null ? [] : nextTipEvents(facts).filter((e) => !(e === 'pass' && place.length > 1)), version: t.version,
   };
 }
 
@@ -196,6 +197,7 @@ export async function recordTipEvent(ctx: ServiceCtx, id: number, input: { event
   await ctx.db.transaction().execute(async (trx) => {
     const tip = await repo.findTip(trx, scope, id);
     if (!tip) throw notFound();
+    if (tip.duplicateOf !== null) throw badRequest('该线索已合并到另一条线索，请在那条线索上办理');
     const history = (await repo.eventsOf(trx, [id])).map(asEvent);
     if (onDate > today) throw badRequest('日期不能晚于今天');
     if (onDate < tip.receivedOn) throw badRequest(`日期不能早于受理日期（${tip.receivedOn}）`);
@@ -211,6 +213,7 @@ export async function recordTipEvent(ctx: ServiceCtx, id: number, input: { event
       if (district) Object.assign(patch, { districtId: district.id, orgPath: district.path });
     }
     if (input.event === 'pass') {
+      if (tip.districtId && tip.orgPath.split('/').filter(Boolean).length > 2) throw badRequest('线索已转交街道办理，不能再次转交');
       const street = data.streetId ? await repo.unitInScope(trx, scope, data.streetId) : undefined;
       if (data.streetId && (!street || street.level !== 'street' || !street.path.startsWith(tip.orgPath))) throw badRequest('只能转交本区的街道');
       if (street) patch.orgPath = street.path;

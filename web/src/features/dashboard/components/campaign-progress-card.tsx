@@ -4,7 +4,8 @@ import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { OFFICE_TZ } from '../../../lib/format';
-import { useCan } from '../../auth/hooks/use-session';
+import { useCan, useMe } from '../../auth/hooks/use-session';
+import { useTipSummary } from '../../tips/hooks/use-tips';
 import { useCampaigns, useTaskProgress } from '../../campaigns/hooks/use-campaigns';
 import { useSurveyProgress } from '../../survey/hooks/use-survey';
 
@@ -49,9 +50,24 @@ function useTasksFigure(enabled: boolean): Figure | null {
   };
 }
 
+/** Tips closed ÷ assigned today, as the tips table prints it. */
+function useTipsFigure(enabled: boolean): Figure | null {
+  const today = dayjs().tz(OFFICE_TZ).format('YYYY-MM-DD');
+  const { data } = useTipSummary(today, enabled);
+  if (!enabled || !data) return null;
+  return { value: data.total.closureRate, foot: <Link to="/tips/summary">已办结 {data.total.closed} / 交办 {data.total.assigned} 件</Link> };
+}
+
 export function CampaignProgressCard() {
   const can = useCan();
-  const figures: Record<string, Figure | null> = { survey: useSurveyFigure(can('survey.read')), tasks: useTasksFigure(can('wells.read')) };
+  const me = useMe();
+  // the district tables need a district in scope: street and grid users see their own lists instead
+  const byDistrict = me.grants.some((g) => g.orgLevel === 'city' || g.orgLevel === 'district');
+  const figures: Record<string, Figure | null> = {
+    survey: useSurveyFigure(can('survey.read')),
+    tasks: useTasksFigure(can('wells.read') && byDistrict),
+    tips: useTipsFigure(can('tips.read') && byDistrict),
+  };
   return (
     <Card className="ws-card" title="“飓风”行动进展" extra={<Typography.Text type="secondary">按截止日期统计</Typography.Text>}>
       <Row gutter={[16, 16]}>

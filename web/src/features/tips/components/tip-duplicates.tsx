@@ -17,31 +17,7 @@ export function TipDuplicates({ tip, canMerge }: { tip: TipDetail; canMerge: boo
       dataSource={tip.duplicates}
       data-testid="tip-duplicates"
       renderItem={(dup) => (
-        <List.Item
-          actions={
-            canMerge && tip.duplicateOf === null
-              ? [
-                  <Popconfirm
-                    key="merge"
-                    title={`将本线索合并到 ${dup.code}？`}
-                    description="两条线索的内容都会保留，本线索此后随被合并的线索一并办理。"
-                    okText="合并"
-                    cancelText="取消"
-                    onConfirm={() =>
-                      merge.mutateAsync(dup.id).then(() => {
-                        showSuccess(`已将 ${tip.code} 合并到 ${dup.code}`);
-                        navigate(`/tips/${dup.id}`);
-                      })
-                    }
-                  >
-                    <Button size="small" icon={<MergeCellsOutlined />} loading={merge.isPending && merge.variables === dup.id} data-testid={`tip-merge-${dup.id}`}>
-                      合并
-                    </Button>
-                  </Popconfirm>,
-                ]
-              : []
-          }
-        >
+        <List.Item>
           <div className="ws-tip-dup">
             <div className="ws-tip-dup__head">
               <Link to={`/tips/${dup.id}`} className="ws-tip-code">
@@ -49,6 +25,24 @@ export function TipDuplicates({ tip, canMerge }: { tip: TipDetail; canMerge: boo
               </Link>
               <Typography.Text type="secondary">{formatDate(dup.receivedOn)}</Typography.Text>
               <Tag color={dup.similarity >= 0.5 ? 'orange' : 'default'}>相似度 {Math.round(dup.similarity * 100)}%</Tag>
+              {canMerge && tip.duplicateOf === null && (
+                <Popconfirm
+                  title={`将本线索合并到 ${dup.code}？`}
+                  description="两条线索的内容都会保留，本线索此后随被合并的线索一并办理。"
+                  okText="合并"
+                  cancelText="取消"
+                  onConfirm={() =>
+                    merge.mutateAsync(dup.id).then(() => {
+                      showSuccess(`已将 ${tip.code} 合并到 ${dup.code}`);
+                      navigate(`/tips/${dup.id}`);
+                    })
+                  }
+                >
+                  <Button size="small" icon={<MergeCellsOutlined />} className="ws-tip-dup__merge" loading={merge.isPending && merge.variables === dup.id} data-testid={`tip-merge-${dup.id}`}>
+                    合并
+                  </Button>
+                </Popconfirm>
+              )}
             </div>
             <Typography.Paragraph ellipsis={{ rows: 2, expandable: 'collapsible', symbol: (open) => (open ? '收起' : '展开') }} style={{ marginBottom: 0 }}>
               {dup.content}

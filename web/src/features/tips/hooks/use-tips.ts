@@ -31,8 +31,9 @@ export function useTip(id: number) {
   return useQuery({ queryKey: tipKey(id), queryFn: ({ signal }) => fetchTip(id, signal) });
 }
 
-export function useTipSummary(asOf: string) {
+export function useTipSummary(asOf: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: [...TIPS_KEY, 'summary', asOf],
     queryFn: ({ signal }) => fetchTipSummary(asOf, signal),
     placeholderData: keepPreviousData,

@@ -7,7 +7,7 @@ import { TIP_CHANNEL_LABELS, TIP_EVENT_LABELS, type TipEventKind } from '@domain
 import { ApiError } from '../../../lib/api-client';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { errorMessageOf } from '../../../ui/feedback';
-import { useCan } from '../../auth/hooks/use-session';
+import { useCan, useMe } from '../../auth/hooks/use-session';
 import type { TipDetail } from '../api/tips-api';
 import { TipDuplicates } from '../components/tip-duplicates';
 import { TipEventModal } from '../components/tip-event-modal';
@@ -88,6 +88,7 @@ function TipContent({ tip }: { tip: TipDetail }) {
 export function TipDetailPage() {
   const tipId = Number(useParams().tipId);
   const can = useCan();
+  const me = useMe();
   const navigate = useNavigate();
   const location = useLocation();
   const [event, setEvent] = useState<TipEventKind | null>(null);
@@ -106,8 +107,11 @@ export function TipDetailPage() {
     );
   }
 
-  const mine = tip.next.filter((e) => can(EVENT_CAPABILITY[e]));
-  const others = tip.next.filter((e) => !can(EVENT_CAPABILITY[e]));
+  // passing to a street is the district's step (a street office holds tips.handle too); it never leads
+  const passes = me.grants.some((g) => g.role === 'city' || g.role === 'district');
+  const allowed = (e: TipEventKind) => can(EVENT_CAPABILITY[e]) && (e !== 'pass' || passes);
+  const mine = tip.next.filter(allowed).sort((a, b) => Number(a === 'pass') - Number(b === 'pass'));
+  const others = tip.next.filter((e) => !allowed(e) && !(e === 'pass' && can('tips.handle')));
 
   return (
     <>
@@ -156,7 +160,7 @@ export function TipDetailPage() {
             <TipContent tip={tip} />
           </Card>
           <Card className="ws-card" title="办理过程" style={{ marginBottom: 16 }}>
-            {tip.next.length > 0 && (
+            {tip.next.length > 0 && tip.duplicateOf === null && (
               <div className="ws-next-steps">
                 <Typography.Text strong>下一步</Typography.Text>
                 {mine.length > 0 && (

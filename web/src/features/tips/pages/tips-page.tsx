@@ -1,5 +1,5 @@
 import { DownloadOutlined, DownOutlined, ExclamationCircleOutlined, FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Dropdown, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Dropdown, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { TIP_STATE_LABELS, TIP_STATES, type TipState } from '@domain/tip/workflow';
@@ -207,6 +207,7 @@ export function TipsPage() {
                 <Space size={4} wrap>
                   <TipStateTag state={s} />
                   <OverdueTag overdue={t.overdue} />
+                  {t.duplicateOf !== null && <Tag>已合并</Tag>}
                 </Space>
               ),
             },
