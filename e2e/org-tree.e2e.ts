@@ -3,10 +3,9 @@
  * tree, see the 1152 grids, rename a grid through the web app and find the change in the audit log.
  */
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { engine, launchBrowser, OUTPUT_DIR, startServer, type Server } from './support.js';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, login as loginWith, shot, startServer, type Server } from './support.js';
 
 let server: Server;
 let browser: Browser;
@@ -15,22 +14,13 @@ before(async () => {
   server = await startServer();
   browser = await launchBrowser();
 });
+const login = (username: string, viewport?: { width: number; height: number }) => loginWith(browser, server, username, viewport);
 after(async () => {
   await browser?.close();
   await server?.stop();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUTPUT_DIR, `${engine}-${name}.png`), fullPage: true });
 
-async function login(username: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await page.goto(`${server.url}/login`);
-  await page.getByPlaceholder('用户名').fill(username);
-  await page.getByPlaceholder('密码').fill('Wellseal2024');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL(`${server.url}/`);
-  return page;
-}
 
 test('the server printed the URL and the demo accounts at first start', () => {
   assert.match(server.output(), /已启动/);

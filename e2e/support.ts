@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { adminQuery as admin, withDb } from '../src/test-support/pg-admin.js';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const OUTPUT_DIR = path.resolve('test-output');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -80,3 +80,24 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+
+/** A page logged in as a demo user, through the real login form. */
+export async function login(browser: Browser, server: Server, username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+  await page.goto(`${server.url}/login`);
+  await page.getByPlaceholder('用户名').fill(username);
+  await page.getByPlaceholder('密码').fill('Wellseal2024');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  return page;
+}
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUTPUT_DIR, `${engine}-${name}.png`), fullPage: true });
+
+/** The API as the page's logged-in user (cookie and CSRF token), for test set-up and checks. */
+export async function apiAs<T = any>(page: Page, server: Server, method: 'GET' | 'POST', url: string, data?: unknown): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
+  const res = await page.request.fetch(`${server.url}${url}`, { method, headers: { 'x-csrf-token': me.csrfToken }, ...(data ? { data } : {}) });
+  if (res.status() !== 200) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}

@@ -3,11 +3,10 @@
  * photo in their grid; the street office completes the grid and sees the progress change.
  */
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from '../src/test-support/fixtures.js';
-import { engine, launchBrowser, OUTPUT_DIR, startServer, type Server } from './support.js';
+import { launchBrowser, login as loginWith, shot, startServer, type Server } from './support.js';
 
 let server: Server;
 let browser: Browser;
@@ -16,22 +15,13 @@ before(async () => {
   server = await startServer();
   browser = await launchBrowser();
 });
+const login = (username: string, viewport?: { width: number; height: number }) => loginWith(browser, server, username, viewport);
 after(async () => {
   await browser?.close();
   await server?.stop();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUTPUT_DIR, `${engine}-${name}.png`), fullPage: true });
 
-async function login(username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
-  await page.goto(`${server.url}/login`);
-  await page.getByPlaceholder('用户名').fill(username);
-  await page.getByPlaceholder('密码').fill('Wellseal2024');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return page;
-}
 
 /** 光彩社区's completed-grid count in the street office's progress table (as of today). */
 async function completedInCommunity(page: Page): Promise<number> {

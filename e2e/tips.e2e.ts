@@ -4,10 +4,9 @@
  * investigates and closes it with a reply.
  */
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { engine, launchBrowser, OUTPUT_DIR, startServer, type Server } from './support.js';
+import { apiAs, launchBrowser, login as loginWith, shot, startServer, type Server } from './support.js';
 
 let server: Server;
 let browser: Browser;
@@ -16,22 +15,13 @@ before(async () => {
   server = await startServer();
   browser = await launchBrowser();
 });
+const login = (username: string, viewport?: { width: number; height: number }) => loginWith(browser, server, username, viewport);
 after(async () => {
   await browser?.close();
   await server?.stop();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUTPUT_DIR, `${engine}-${name}.png`), fullPage: true });
 
-async function login(username: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await page.goto(`${server.url}/login`);
-  await page.getByPlaceholder('用户名').fill(username);
-  await page.getByPlaceholder('密码').fill('Wellseal2024');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return page;
-}
 
 async function publicState(page: Page, code: string): Promise<string> {
   await page.goto(`${server.url}/tip/status?code=${code}`);
@@ -53,12 +43,7 @@ test('an anonymous tip is submitted publicly, followed by code, and closed by th
   assert.equal(await publicState(resident, code), '已受理');
 
   const city = await login('city');
-  const api = async (page: Page, method: 'GET' | 'POST', url: string, data?: unknown) => {
-    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
-    const res = await page.request.fetch(`${server.url}${url}`, { method, headers: { 'x-csrf-token': me.csrfToken }, ...(data ? { data } : {}) });
-    assert.equal(res.status(), 200, await res.text());
-    return res.json();
-  };
+  const api = (page: Page, method: 'GET' | 'POST', url: string, data?: unknown) => apiAs(page, server, method, url, data);
   const tip = (await api(city, 'GET', `/api/tips?q=${code}`)).tips[0];
   const wolongId = ((await api(city, 'GET', '/api/org/units')).units as { id: number; name: string }[]).find((u) => u.name === '卧龙区')!.id;
   await api(city, 'POST', `/api/tips/${tip.id}/transitions`, { event: 'assign', data: { districtId: wolongId }, version: tip.version });

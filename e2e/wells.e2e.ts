@@ -4,11 +4,10 @@
  * shows 卧龙区's share and rank change.
  */
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from '../src/test-support/fixtures.js';
-import { engine, launchBrowser, OUTPUT_DIR, startServer, type Server } from './support.js';
+import { apiAs, launchBrowser, login as loginWith, shot, startServer, type Server } from './support.js';
 
 let server: Server;
 let browser: Browser;
@@ -17,22 +16,13 @@ before(async () => {
   server = await startServer();
   browser = await launchBrowser();
 });
+const login = (username: string, viewport?: { width: number; height: number }) => loginWith(browser, server, username, viewport);
 after(async () => {
   await browser?.close();
   await server?.stop();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUTPUT_DIR, `${engine}-${name}.png`), fullPage: true });
 
-async function login(username: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await page.goto(`${server.url}/login`);
-  await page.getByPlaceholder('用户名').fill(username);
-  await page.getByPlaceholder('密码').fill('Wellseal2024');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return page;
-}
 
 /** 卧龙区's 完成比例 and 排名 in today's notice (the cells merged over its three rows). */
 async function wolongInNotice(page: Page, campaignId: number): Promise<{ share: string; rank: string }> {
@@ -45,12 +35,7 @@ async function wolongInNotice(page: Page, campaignId: number): Promise<{ share: 
 
 test('a well walks from discovered to accepted in the web app; the district’s share and rank change', async () => {
   const page = await login('city');
-  const api = async (method: 'GET' | 'POST', url: string, data?: unknown) => {
-    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
-    const res = await page.request.fetch(`${server.url}${url}`, { method, headers: { 'x-csrf-token': me.csrfToken }, ...(data ? { data } : {}) });
-    assert.equal(res.status(), 200, await res.text());
-    return res.json();
-  };
+  const api = (method: 'GET' | 'POST', url: string, data?: unknown) => apiAs(page, server, method, url, data);
   const units = (await api('GET', '/api/org/units')).units as { id: number; name: string }[];
   const campaign = (await api('GET', '/api/campaigns')).campaigns.find((c: { name: string }) => c.name === '决战六月');
   const before = await wolongInNotice(page, campaign.id);

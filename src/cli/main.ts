@@ -206,19 +206,11 @@ reports
   .addOption(new Option('--format <格式>', '输出格式 / output format').choices(['json', 'xlsx', 'md']).default('md'))
   .option('--out <file>', '输出文件（xlsx 必填）/ output file (required for xlsx)')
   .action(async (opts: { asOf: string; format: 'json' | 'xlsx' | 'md'; out?: string }) => {
-    const asOf = parseDay(opts.asOf);
-    if (!asOf) throw new AppError(400, 'bad_date', `日期“${opts.asOf}”无效，应为 YYYY-MM-DD`);
+    const asOf = cutOffDay(opts.asOf);
     await withDatabase(async (database) => {
       const table = await surveyReport(await systemCtx(database), asOf);
       const out = opts.format === 'json' ? JSON.stringify(table, null, 2) + '\n' : opts.format === 'md' ? surveyProgressMarkdown(table) : await surveyReportXlsx(table);
-      if (opts.out) {
-        fs.writeFileSync(opts.out, out);
-        console.log(`已生成 / written: ${opts.out}`);
-      } else if (typeof out === 'string') {
-        process.stdout.write(out);
-      } else {
-        throw new AppError(400, 'need_out', 'xlsx 格式须用 --out 指定输出文件');
-      }
+      emitReport(out, opts.out);
     });
   });
 exp
@@ -240,22 +232,14 @@ reports
   .addOption(new Option('--format <格式>', '输出格式 / output format').choices(['json', 'xlsx', 'md']).default('md'))
   .option('--out <file>', '输出文件（xlsx 必填）/ output file (required for xlsx)')
   .action(async (opts: { campaign: string; asOf: string; format: 'json' | 'xlsx' | 'md'; out?: string }) => {
-    const asOf = parseDay(opts.asOf);
-    if (!asOf) throw new AppError(400, 'bad_date', `日期“${opts.asOf}”无效，应为 YYYY-MM-DD`);
+    const asOf = cutOffDay(opts.asOf);
     await withDatabase(async (database) => {
       const ctx = await systemCtx(database);
       const campaign = await findCampaignByName(database.db, opts.campaign);
       if (!campaign) throw new AppError(404, 'not_found', `任务批次“${opts.campaign}”不存在`);
       const table = await taskProgress(ctx, campaign.id, asOf);
       const out = opts.format === 'json' ? JSON.stringify(table, null, 2) + '\n' : opts.format === 'md' ? taskProgressMarkdown(table, campaign.title) : await taskProgressXlsx(table, campaign.title);
-      if (opts.out) {
-        fs.writeFileSync(opts.out, out);
-        console.log(`已生成 / written: ${opts.out}`);
-      } else if (typeof out === 'string') {
-        process.stdout.write(out);
-      } else {
-        throw new AppError(400, 'need_out', 'xlsx 格式须用 --out 指定输出文件');
-      }
+      emitReport(out, opts.out);
     });
   });
 
@@ -266,19 +250,11 @@ reports
   .addOption(new Option('--format <格式>', '输出格式 / output format').choices(['json', 'xlsx', 'md']).default('md'))
   .option('--out <file>', '输出文件（xlsx 必填）/ output file (required for xlsx)')
   .action(async (opts: { asOf: string; format: 'json' | 'xlsx' | 'md'; out?: string }) => {
-    const asOf = parseDay(opts.asOf);
-    if (!asOf) throw new AppError(400, 'bad_date', `日期“${opts.asOf}”无效，应为 YYYY-MM-DD`);
+    const asOf = cutOffDay(opts.asOf);
     await withDatabase(async (database) => {
       const t = await tipSummaryAsOf(await systemCtx(database), asOf);
       const out = opts.format === 'json' ? JSON.stringify(t, null, 2) + '\n' : opts.format === 'md' ? tipSummaryMarkdown(t) : await tipSummaryXlsx(t);
-      if (opts.out) {
-        fs.writeFileSync(opts.out, out);
-        console.log(`已生成 / written: ${opts.out}`);
-      } else if (typeof out === 'string') {
-        process.stdout.write(out);
-      } else {
-        throw new AppError(400, 'need_out', 'xlsx 格式须用 --out 指定输出文件');
-      }
+      emitReport(out, opts.out);
     });
   });
 
@@ -316,6 +292,24 @@ program
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+
+function cutOffDay(text: string): string {
+  const day = parseDay(text);
+  if (!day) throw new AppError(400, 'bad_date', `日期“${text}”无效，应为 YYYY-MM-DD`);
+  return day;
+}
+
+/** A report goes to --out, or to standard output when it is text. */
+function emitReport(out: string | Buffer, file: string | undefined): void {
+  if (file) {
+    fs.writeFileSync(file, out);
+    console.log(`已生成 / written: ${file}`);
+  } else if (typeof out === 'string') {
+    process.stdout.write(out);
+  } else {
+    throw new AppError(400, 'need_out', 'xlsx 格式须用 --out 指定输出文件');
+  }
+}
 
 function report(err: unknown): string {
   if (err instanceof ConfigError) return err.message;
