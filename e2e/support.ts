@@ -101,3 +101,12 @@ export async function apiAs<T = any>(page: Page, server: Server, method: 'GET' |
   if (res.status() !== 200) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`);
   return (await res.json()) as T;
 }
+
+/** Waits until no dialog is open (a closing modal still animates out for a moment). */
+export async function noDialog(page: Page): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while ((await page.getByRole('dialog').count()) > 0) {
+    if (Date.now() > deadline) throw new Error('a dialog stayed open');
+    await page.waitForTimeout(100);
+  }
+}

@@ -58,8 +58,14 @@ test('a grid worker fills a card with a photo; the street office completes the g
   await phone.getByTestId('card-list').getByText('光彩补录洗车行').first().waitFor();
 
   const gridId = Number(new URL(phone.url()).pathname.split('/').pop());
-  const cards = (await (await phone.request.get(`${server.url}/api/survey/grids/${gridId}/cards`)).json()) as { cards: { name: string; photos: unknown[]; surveyedBy: string }[] };
-  const saved = cards.cards.find((c) => c.name === '光彩补录洗车行');
+  // the photo goes up right after the card is saved: wait for it (at most 15 s)
+  type Cards = { cards: { name: string; photos: unknown[]; surveyedBy: string }[] };
+  let saved: Cards['cards'][number] | undefined;
+  for (const deadline = Date.now() + 15_000; Date.now() < deadline; await phone.waitForTimeout(250)) {
+    const cards = (await (await phone.request.get(`${server.url}/api/survey/grids/${gridId}/cards`)).json()) as Cards;
+    saved = cards.cards.find((c) => c.name === '光彩补录洗车行');
+    if (saved && saved.photos.length > 0) break;
+  }
   assert.ok(saved, 'the card was saved');
   assert.equal(saved.surveyedBy, '网格员 刘洋');
   assert.equal(saved.photos.length, 1, 'the photo was uploaded');

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { apiAs, launchBrowser, login as loginWith, shot, startServer, type Server } from './support.js';
+import { apiAs, launchBrowser, noDialog, login as loginWith, shot, startServer, type Server } from './support.js';
 
 let server: Server;
 let browser: Browser;
@@ -58,6 +58,7 @@ test('an anonymous tip is submitted publicly, followed by code, and closed by th
   await dialog.locator('textarea').first().fill('现场核实：院内水泵房有在用自备井一眼，已拍照取证');
   await dialog.getByTestId('tip-event-submit').click();
   await stateTag.getByText('已核查').waitFor();
+  await noDialog(office);
   await office.getByTestId('tip-next-close').click();
   dialog = office.getByRole('dialog');
   await dialog.locator('textarea').first().fill('经核查，您反映的自备井属实，已责令停止使用并限期封填。感谢您的举报。');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from '../src/test-support/fixtures.js';
-import { apiAs, launchBrowser, login as loginWith, shot, startServer, type Server } from './support.js';
+import { apiAs, launchBrowser, noDialog, login as loginWith, shot, startServer, type Server } from './support.js';
 
 let server: Server;
 let browser: Browser;
@@ -55,6 +55,7 @@ test('a well walks from discovered to accepted in the web app; the district’s 
     await fill(dialog);
     await dialog.getByTestId('well-event-submit').click();
     await stage.getByText(expected).waitFor();
+    await noDialog(page);
   };
   await stepTo('verify', async () => {}, '已核实');
   await stepTo('decide', async (d) => { await d.getByText('应封停', { exact: true }).click(); }, '已确定处置方式');
