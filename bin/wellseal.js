@@ -1,16 +1,21 @@
 #!/usr/bin/env node
 // The `wellseal` command. It runs the TypeScript source through tsx, so it is never older than the
-// checkout (a stale dist/ after `git pull` cannot bite); the compiled CLI is used where no source is.
+// checkout (a stale dist/ after `git pull` cannot bite); without tsx (a production install) it runs
+// the compiled CLI from `npm run build`.
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const source = path.join(root, 'src/cli/main.ts');
-if (existsSync(source)) {
-  const { register } = await import('tsx/esm/api');
-  register();
+const built = path.join(root, 'dist/cli/main.js');
+const tsx = existsSync(source) ? await import('tsx/esm/api').catch(() => null) : null;
+if (tsx) {
+  tsx.register();
   await import(pathToFileURL(source).href);
+} else if (existsSync(built)) {
+  await import(pathToFileURL(built).href);
 } else {
-  await import(pathToFileURL(path.join(root, 'dist/cli/main.js')).href);
+  console.error('wellseal: 请先运行 npm run build / run `npm run build` first');
+  process.exit(1);
 }
