@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { officeToday } from '../../../domain/shared/dates.js';
-import { nextWellEvents, transitionWell, wellAsOf, WellRuleError, WELL_EVENT_LABELS, type WellEvent, type WellEventData, type WellEventKind, type WellStage } from '../../../domain/well/lifecycle.js';
+import { isSealedStage, nextWellEvents, transitionWell, wellAsOf, WellRuleError, WELL_EVENT_LABELS, type WellEvent, type WellEventData, type WellEventKind, type WellStage } from '../../../domain/well/lifecycle.js';
 import { distanceMetres, wellCode } from '../../../domain/well/well.js';
 import { taskDone } from '../../../domain/campaign/task-progress.js';
 import { requireCapability } from '../../auth/policies.js';
@@ -44,7 +44,8 @@ function present(w: repo.WellRow, events: readonly EventRow[], asOf: string, pla
     id: w.id, code: w.code, orgUnitId: w.orgUnitId, place: place.place, district: place.district, discoveredOn: w.discoveredOn,
     ownerName: w.ownerName, address: w.address, lat: w.lat, lng: w.lng, yearDrilled: w.yearDrilled, depthM: w.depthM,
     innerDiameterMm: w.innerDiameterMm, casing: w.casing, aquifer: w.aquifer, use: w.use, pumpPowerKw: w.pumpPowerKw,
-    powerMeterNo: w.powerMeterNo, inUseStatus: w.inUseStatus, foundVia: w.foundVia, foundRef: w.foundRef, cardId: w.cardId, remarks: w.remarks,
+    // the in-use status follows the history: a well sealed later was not sealed on an earlier day
+    powerMeterNo: w.powerMeterNo, inUseStatus: isSealedStage(facts.stage) ? 'sealed' : w.inUseStatus === 'sealed' ? 'in_use' : w.inUseStatus, foundVia: w.foundVia, foundRef: w.foundRef, cardId: w.cardId, remarks: w.remarks,
     stage: facts.stage, disposition: facts.disposition, sealMode: facts.sealMode, next: nextWellEvents(facts),
     smallUser: volume !== undefined && volume < SMALL_USER_M3, version: w.version, asOf,
   };

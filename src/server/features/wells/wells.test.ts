@@ -62,7 +62,7 @@ describe('the 决战六月 daily notice of bulletin 第30期', () => {
     expect((await city.get(`/api/campaigns/${campaignId}/progress?asOf=2024-06-23`)).json()).toEqual(SEED_30);
     const file = (await city.get(`/api/wells/${well.id}`)).json();
     expect(file).toMatchObject({ stage: 'accepted', inUseStatus: 'sealed', campaigns: [{ name: '决战六月', done: true }] });
-    expect((await city.get(`/api/wells/${well.id}?asOf=2024-07-03`)).json().stage).toBe('notice_served');
+    expect((await city.get(`/api/wells/${well.id}?asOf=2024-07-03`)).json()).toMatchObject({ stage: 'notice_served', inUseStatus: 'in_use' });
   });
 });
 
