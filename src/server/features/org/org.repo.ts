@@ -76,3 +76,8 @@ export async function countOpenChildren(db: Kysely<DB>, id: number): Promise<num
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** The name a notice prints for a district (城乡一体化示范区 → 示范区). */
+export async function setShortName(db: Kysely<DB>, level: OrgLevel, name: string, shortName: string) {
+  await db.updateTable('orgUnits').set({ shortName }).where('name', '=', name).where('level', '=', level).execute();
+}

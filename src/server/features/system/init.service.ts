@@ -18,6 +18,8 @@ import { DEMO_CAMPAIGN, DEMO_WELL_HEADER, demoFoundWells, demoWellRows } from '.
 import { planWellSheet } from '../../../domain/well/well-sheet.js';
 import { officeToday } from '../../../domain/shared/dates.js';
 import * as campaignsRepo from '../campaigns/campaigns.repo.js';
+import * as wellsRepo from '../wells/wells.repo.js';
+import { readSetting, writeSetting } from './settings.repo.js';
 import { applyPlannedWells } from '../wells/wells.sheet.js';
 import { DEMO_TIP_HEADER, demoTipRows } from '../../demo/demo-tips.js';
 import { planTipSheet } from '../../../domain/tip/tip-sheet.js';
@@ -30,8 +32,7 @@ export async function isInitialised(db: Kysely<DB>): Promise<boolean> {
 }
 
 export async function isDemo(db: Kysely<DB>): Promise<boolean> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', 'demo').executeTakeFirst();
-  return row?.value === true;
+  return (await readSetting(db, 'demo')) === true;
 }
 
 /** A new database: the city root only (named by --city), or the whole demo campaign. */
@@ -75,7 +76,7 @@ export async function initDatabase(
       actorId: null, actorName: SYSTEM_ACTOR_NAME, requestId: null, action: 'create', entityType: 'user', entityId: null,
       orgPath: city.path, summary: `创建演示账号 ${DEMO_USERS.length} 个`, after: { usernames: DEMO_USERS.map((u) => u.username) },
     });
-    await trx.insertInto('settings').values({ key: 'demo', value: 'true' }).execute();
+    await writeSetting(trx, 'demo', true);
   });
   await loadDemoSurvey(db, city);
   await loadDemoWells(db, city);
@@ -99,7 +100,7 @@ async function loadDemoWells(db: Kysely<DB>, city: { id: number; path: string; n
   const ctx = { db, actor, requestId: null };
   const scope = systemScope(city.path);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('orgUnits').set({ shortName: '示范区' }).where('name', '=', '城乡一体化示范区').where('level', '=', 'district').execute();
+    await orgRepo.setShortName(trx, 'district', '城乡一体化示范区', '示范区');
     const campaign = await campaignsRepo.insertCampaign(trx, DEMO_CAMPAIGN);
     const units = await orgRepo.listAllUnits(trx);
     const byId = new Map(units.map((u) => [u.id, u]));
@@ -115,7 +116,7 @@ async function loadDemoWells(db: Kysely<DB>, city: { id: number; path: string; n
     if (plan.errors.length) throw new Error(`demo wells: ${JSON.stringify(plan.errors.slice(0, 3))}`);
     await applyPlannedWells(trx, ctx, scope, plan.wells, '演示数据');
     for (const f of found) {
-      await trx.updateTable('wells').set({ foundVia: f.foundVia, foundRef: '“飓风”行动工作简报第12期', remarks: f.remark }).where('code', '=', f.row[0]!).execute();
+      await wellsRepo.setFoundVia(trx, f.row[0]!, { foundVia: f.foundVia, foundRef: '“飓风”行动工作简报第12期', remarks: f.remark });
     }
   });
 }

@@ -102,14 +102,6 @@ export async function codesExisting(db: Kysely<DB>, codes: string[]) {
   return new Set((await db.selectFrom('tips').select('code').where('code', 'in', codes).execute()).map((r) => r.code));
 }
 
-export async function findSetting(db: Kysely<DB>, key: string) {
-  return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
-}
-
-export async function putSettingIfAbsent(db: Kysely<DB>, key: string, value: unknown) {
-  await db.insertInto('settings').values({ key, value: JSON.stringify(value) }).onConflict((oc) => oc.column('key').doNothing()).execute();
-}
-
 export async function photosOf(db: Kysely<DB>, tipId: number) {
   return db.selectFrom('photos').selectAll().where('ownerType', '=', 'tip').where('ownerId', '=', tipId).orderBy('id').execute();
 }

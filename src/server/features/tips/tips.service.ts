@@ -15,6 +15,7 @@ import { insertAudit } from '../audit/audit.repo.js';
 import { presentPhoto } from '../survey/survey.presenter.js';
 import type { TipView } from './tips.schema.js';
 import * as repo from './tips.repo.js';
+import { readSetting, writeSettingIfAbsent } from '../system/settings.repo.js';
 
 type EventRow = { tipId: number; event: TipEventKind; onDate: string; data: unknown; actorName: string; at: Date };
 const asEvent = (e: EventRow): TipEvent => ({ event: e.event, onDate: e.onDate, data: (e.data ?? {}) as TipEventData });
@@ -33,8 +34,8 @@ export const FORM_MIN_SECONDS = 3;
 export const TIPS_PER_CLIENT_PER_HOUR = 3;
 
 async function formSecret(db: Kysely<DB>): Promise<string> {
-  await repo.putSettingIfAbsent(db, 'public_form_secret', crypto.randomBytes(32).toString('hex'));
-  return String(await repo.findSetting(db, 'public_form_secret'));
+  await writeSettingIfAbsent(db, 'public_form_secret', crypto.randomBytes(32).toString('hex'));
+  return String(await readSetting(db, 'public_form_secret'));
 }
 
 /** A form token: when the form was opened, signed. A submission must come at least a few seconds later. */

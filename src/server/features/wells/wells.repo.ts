@@ -119,3 +119,8 @@ export async function tasksOfWell(db: Kysely<DB>, wellId: number) {
     .where('t.wellId', '=', wellId)
     .execute();
 }
+
+/** How a well was found (set after a ledger load, which cannot say). */
+export async function setFoundVia(db: Kysely<DB>, code: string, f: { foundVia: FoundVia; foundRef: string; remarks: string }) {
+  await db.updateTable('wells').set(f).where('code', '=', code).execute();
+}
