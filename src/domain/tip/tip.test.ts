@@ -20,6 +20,12 @@ describe('the tip workflow', () => {
     expect(nextTipEvents(t)).toEqual(['recheck', 'reopen']);
     expect(step(t, 'reopen')).toMatchObject({ state: 'assigned', result: null });
     expect(nextTipEvents(step(t, 'recheck'))).toEqual(['reopen']);
+    expect(nextTipEvents(t, { merged: true })).toEqual([]);
+  });
+  it('passes a tip to a street once', () => {
+    const passed = step(step(NEW_TIP, 'assign'), 'pass');
+    expect(nextTipEvents(passed)).toEqual(['investigate']);
+    expect(() => step(passed, 'pass')).toThrow('线索已转交街道办理');
   });
   const legal: Record<string, TipEventKind[]> = { received: ['assign'], assigned: ['pass', 'investigate'], investigated: ['close'], closed: ['recheck', 'reopen'] };
   const at: Record<string, TipFacts> = { received: NEW_TIP, assigned: step(NEW_TIP, 'assign'), investigated: step(step(NEW_TIP, 'assign'), 'investigate'), closed: step(step(step(NEW_TIP, 'assign'), 'investigate'), 'close') };

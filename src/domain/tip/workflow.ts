@@ -68,6 +68,7 @@ export function tipEventProblems(event: TipEventKind, d: TipEventData): string[]
 
 export function transitionTip(t: TipFacts, e: TipEvent): TipFacts {
   if (!FROM[e.event].includes(t.state)) throw new TipRuleError(`不能${TIP_EVENT_LABELS[e.event]}：${REFUSED[t.state]}`);
+  if (e.event === 'pass' && t.streetId !== null) throw new TipRuleError('不能转交街道：线索已转交街道办理');
   const problems = tipEventProblems(e.event, e.data);
   if (problems.length) throw new TipRuleError(problems.join('；'));
   const next: TipFacts = { ...t, state: TO[e.event] };
@@ -94,8 +95,10 @@ export function tipAsOf(events: readonly TipEvent[], day: string): TipFacts & { 
   return { ...t, assignedOn, closedOn };
 }
 
-export function nextTipEvents(t: TipFacts): TipEventKind[] {
-  return TIP_EVENTS.filter((e) => FROM[e].includes(t.state) && !(e === 'recheck' && t.rechecked));
+/** The steps that may come next; a tip merged into another is handled there, so it has none. */
+export function nextTipEvents(t: TipFacts, opts: { merged?: boolean } = {}): TipEventKind[] {
+  if (opts.merged) return [];
+  return TIP_EVENTS.filter((e) => FROM[e].includes(t.state) && !(e === 'recheck' && t.rechecked) && !(e === 'pass' && t.streetId !== null));
 }
 
 /** The handling deadline: N working days after assignment (Saturdays and Sundays skipped). */

@@ -29,6 +29,12 @@ export function distanceMetres(a: { lat: number; lng: number }, b: { lat: number
   return 2 * R * Math.asin(Math.sqrt(h));
 }
 
+/** A permitted annual withdrawal under this is a small user (seed 第30期: 1000 m³; a setting). */
+export const SMALL_USER_M3 = 1000;
+export function isSmallUser(annualVolumeM3: number | undefined): boolean {
+  return annualVolumeM3 !== undefined && annualVolumeM3 < SMALL_USER_M3;
+}
+
 /** Photos further than this from the well's point are flagged (a setting; metres). */
 export const PHOTO_DISTANCE_LIMIT_M = 200;
 

@@ -122,8 +122,7 @@ function present(t: repo.TipRow, events: readonly EventRow[], place: string[], d
     id: t.id, code: t.code, channel: t.channel, receivedAt: t.receivedAt.toISOString(), receivedOn: t.receivedOn, content: t.content, mergedText: t.mergedText,
     address: t.address, lat: t.lat, lng: t.lng, district: place[0] ?? null, place, state: facts.state, result: facts.result, deadline: facts.deadline,
     overdue: isOverdue(facts, day), assignedOn: facts.assignedOn, closedOn: facts.closedOn, anonymous: t.anonymous, duplicateOf: t.duplicateOf, wellId: t.wellId,
-    // a merged tip is handled through the tip it was merged into; a tip already with a street is not passed again
-    next: t.duplicateOf !== null ? [] : nextTipEvents(facts).filter((e) => !(e === 'pass' && place.length > 1)), version: t.version,
+    next: nextTipEvents(facts, { merged: t.duplicateOf !== null }), version: t.version,
   };
 }
 
@@ -214,7 +213,6 @@ export async function recordTipEvent(ctx: ServiceCtx, id: number, input: { event
       if (district) Object.assign(patch, { districtId: district.id, orgPath: district.path });
     }
     if (input.event === 'pass') {
-      if (tip.districtId && tip.orgPath.split('/').filter(Boolean).length > 2) throw badRequest('线索已转交街道办理，不能再次转交');
       const street = data.streetId ? await repo.unitInScope(trx, scope, data.streetId) : undefined;
       if (data.streetId && (!street || street.level !== 'street' || !street.path.startsWith(tip.orgPath))) throw badRequest('只能转交本区的街道');
       if (street) patch.orgPath = street.path;

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { officeToday } from '../../../domain/shared/dates.js';
 import { isSealedStage, nextWellEvents, transitionWell, wellAsOf, WellRuleError, WELL_EVENT_LABELS, type WellEvent, type WellEventData, type WellEventKind, type WellStage } from '../../../domain/well/lifecycle.js';
-import { distanceMetres, wellCode } from '../../../domain/well/well.js';
+import { distanceMetres, isSmallUser, wellCode } from '../../../domain/well/well.js';
 import { taskDone } from '../../../domain/campaign/task-progress.js';
 import { requireCapability } from '../../auth/policies.js';
 import { scopeFor } from '../../auth/scope.js';
@@ -17,8 +17,6 @@ import type { WellView } from './wells.schema.js';
 import * as repo from './wells.repo.js';
 
 const FAR_FUTURE = '9999-12-31';
-/** a permitted annual withdrawal under this is a small user (seed 第30期: 1000 m³; a setting) */
-export const SMALL_USER_M3 = 1000;
 
 type EventRow = { id: number; wellId: number; event: WellEventKind; onDate: string; data: unknown; actorName: string; at: Date };
 const asEvent = (e: EventRow): WellEvent => ({ event: e.event, onDate: e.onDate, data: (e.data ?? {}) as WellEventData });
@@ -47,7 +45,7 @@ function present(w: repo.WellRow, events: readonly EventRow[], asOf: string, pla
     // the in-use status follows the history: a well sealed later was not sealed on an earlier day
     powerMeterNo: w.powerMeterNo, inUseStatus: isSealedStage(facts.stage) ? 'sealed' : w.inUseStatus === 'sealed' ? 'in_use' : w.inUseStatus, foundVia: w.foundVia, foundRef: w.foundRef, cardId: w.cardId, remarks: w.remarks,
     stage: facts.stage, disposition: facts.disposition, sealMode: facts.sealMode, next: nextWellEvents(facts),
-    smallUser: volume !== undefined && volume < SMALL_USER_M3, version: w.version, asOf,
+    smallUser: isSmallUser(volume), version: w.version, asOf,
   };
 }
 
