@@ -35,6 +35,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // an idle connection can be cut by the server (restart, failover, a dropped database); without a
+  // handler that error would crash the process. The pool replaces the connection on next use.
+  pool.on('error', (err: Error & { code?: string }) => {
+    if (err.code !== '57P01') process.stderr.write(`PostgreSQL 空闲连接出错 / idle connection error: ${err.message}\n`);
+  });
   // fail early with a clear message rather than on the first request
   const client = await pool.connect().catch((err: Error) => {
     throw new Error(`无法连接 PostgreSQL / cannot connect to PostgreSQL (${redact(url)}): ${err.message}`);
