@@ -31,6 +31,9 @@ import { surveyRoutes } from './features/survey/survey.routes.js';
 import { wellsRoutes } from './features/wells/wells.routes.js';
 import { campaignsRoutes } from './features/campaigns/campaigns.routes.js';
 import { tipsRoutes } from './features/tips/tips.routes.js';
+import { inspectionsRoutes } from './features/inspections/inspections.routes.js';
+import { findingsRoutes } from './features/findings/findings.routes.js';
+import { articlesRoutes } from './features/articles/articles.routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -155,6 +158,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(wellsRoutes(deps));
   await app.register(campaignsRoutes(deps));
   await app.register(tipsRoutes(deps));
+  await app.register(inspectionsRoutes(deps));
+  await app.register(findingsRoutes(deps));
+  await app.register(articlesRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -18,3 +18,10 @@ export function assertMayGrant(actor: Actor, grant: { role: Role; orgPath: strin
   if (!pathInScope(scope, grant.orgPath)) throw forbidden('不能在管辖范围以外授权');
   if (!grantableRoles(scope.roles).includes(grant.role)) throw forbidden('无权授予该角色');
 }
+
+/** The office a caller acts for with a capability: the unit of their first grant that has it. */
+export function officeFor(actor: Actor, capability: Capability): { id: number; path: string; name: string } {
+  const g = actor.grants.find((x) => roleCan(x.role, capability));
+  if (!g) throw forbidden();
+  return { id: g.orgUnitId, path: g.orgPath, name: g.orgName };
+}

@@ -50,3 +50,8 @@ export function sqlPathInScope(column: string, scope: Scope): RawBuilder<boolean
   const parts = scope.paths.map((p) => sql`${sql.ref(column)} like ${p + '%'}`);
   return sql<boolean>`(${sql.join(parts, sql` or `)})`;
 }
+
+/** The part of a scope under one unit (e.g. a district summary made by the city office); null when outside. */
+export function narrowScope(scope: Scope, path: string): Scope | null {
+  return pathInScope(scope, path) ? makeScope([path], [...scope.roles]) : null;
+}

@@ -6,6 +6,9 @@ import type { SurveyEventKind } from '../../domain/survey/survey-state.js';
 import type { WellEventKind } from '../../domain/well/lifecycle.js';
 import type { TipChannel, TipEventKind } from '../../domain/tip/workflow.js';
 import type { FoundVia, WellUse } from '../../domain/well/well.js';
+import type { InspectionKind } from '../../domain/inspection/inspection.js';
+import type { FindingEventKind } from '../../domain/inspection/finding.js';
+import type { ArticleCategory, ArticleState } from '../../domain/bulletin/article.js';
 
 /** Database tables as Kysely sees them (camelCase; the CamelCasePlugin maps snake_case). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -141,7 +144,7 @@ export interface UserCardVersionsTable {
 
 export interface PhotosTable {
   id: Generated<number>;
-  ownerType: 'card' | 'pledge' | 'well' | 'tip';
+  ownerType: 'card' | 'pledge' | 'well' | 'tip' | 'inspection' | 'finding';
   stage: string | null;
   lat: number | null;
   lng: number | null;
@@ -261,7 +264,102 @@ export interface TipEventsTable {
   at: Timestamp;
 }
 
+export interface InspectionsTable {
+  id: Generated<number>;
+  onDate: string;
+  kind: InspectionKind;
+  title: string;
+  leaders: Json;
+  team: string;
+  officeUnitId: number;
+  areaUnitId: number;
+  orgPath: string;
+  targets: Json;
+  methods: Json;
+  narrative: string;
+  samples: Json;
+  createdBy: number | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface InspectionWellsTable {
+  inspectionId: number;
+  wellId: number;
+  relation: 'found' | 'checked';
+}
+
+export interface FindingsTable {
+  id: Generated<number>;
+  foundOn: string;
+  category: string;
+  description: string;
+  unitId: number;
+  districtId: number;
+  orgPath: string;
+  raisedByUnitId: number;
+  raisedPath: string;
+  inspectionId: number | null;
+  gridId: number | null;
+  cardId: number | null;
+  wellId: number | null;
+  deadline: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface FindingEventsTable {
+  id: Generated<number>;
+  findingId: number;
+  event: FindingEventKind;
+  onDate: string;
+  data: Json;
+  actorName: string;
+  at: Timestamp;
+}
+
+export interface FindingsSummaryEditsTable {
+  id: Generated<number>;
+  unitId: number;
+  orgPath: string;
+  weekEnd: string;
+  generatedText: string;
+  editedText: string;
+  editedBy: string;
+  version: Generated<number>;
+  updatedAt: Timestamp;
+}
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  category: ArticleCategory;
+  title: string;
+  onDate: string;
+  paragraphs: Json;
+  authorUnitId: number;
+  districtId: number | null;
+  orgPath: string;
+  inspectionId: number | null;
+  state: ColumnType<ArticleState, ArticleState | undefined, ArticleState>;
+  returnReason: string | null;
+  approvedBy: string | null;
+  approvedOn: string | null;
+  usedIn: string | null;
+  createdBy: number | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
 export interface DB {
+  inspections: InspectionsTable;
+  inspectionWells: InspectionWellsTable;
+  findings: FindingsTable;
+  findingEvents: FindingEventsTable;
+  findingsSummaryEdits: FindingsSummaryEditsTable;
+  articles: ArticlesTable;
   tips: TipsTable;
   tipEvents: TipEventsTable;
   wells: WellsTable;

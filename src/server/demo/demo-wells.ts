@@ -64,7 +64,7 @@ export function demoFoundWells(grids: readonly DemoGridRef[]): { row: string[]; 
     out.push({ row: [`${g.code}J${serial}`, g.district, g.street, g.community, g.code, owner, '112.53', '33.01', '', use, '', on, '', ''], foundVia, remark });
   add(grid('七里园社区'), '51', '漫香湖小区（东广场东北角）', '生活', '2024-01-09', 'inspection', '市封停办督导发现，使用中；网格排查未申报');
   for (let i = 1; i <= 3; i++) add(grid('三川社区'), `5${i}`, '三川盛唐商务苑', '生活', '2024-01-11', 'inspection', '群众多次举报，市封停办现场排查查实');
-  for (let i = 1; i <= 4; i++) add(grid('兴隆社区'), `5${i}`, '人力大厦（地温空调）', i % 2 ? '地温空调取水' : '地温空调回灌', '2024-01-13', 'heat_pump', '网格登记 1 眼，实际 5 眼，漏排 4 眼');
-  add(grid('长江社区'), '51', '鸿运招待所租赁家属院', '生活', '2024-01-13', 'inspection', '现场新发现，社区网格排查未发现');
+  for (let i = 1; i <= 4; i++) add(grid('兴隆社区'), `5${i}`, '人力大厦（地温空调）', i % 2 ? '地温空调取水' : '地温空调回灌', '2024-01-11', 'heat_pump', '网格登记 1 眼，实际 5 眼，漏排 4 眼');
+  add(grid('长江社区'), '51', '鸿运招待所租赁家属院', '生活', '2024-01-11', 'inspection', '现场新发现，社区网格排查未发现');
   return out;
 }

@@ -81,3 +81,9 @@ export async function countOpenChildren(db: Kysely<DB>, id: number): Promise<num
 export async function setShortName(db: Kysely<DB>, level: OrgLevel, name: string, shortName: string) {
   await db.updateTable('orgUnits').set({ shortName }).where('name', '=', name).where('level', '=', level).execute();
 }
+
+/** Units by id (names for places; unscoped: callers pass ids of records they may already see). */
+export async function unitsByIds(db: Kysely<DB>, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('orgUnits').select(['id', 'name', 'level', 'path', 'parentId', 'shortName', 'code', 'sortOrder']).where('id', 'in', [...ids]).execute();
+}

@@ -3,7 +3,7 @@ import { PHOTO_DISTANCE_LIMIT_M } from '../../../domain/well/well.js';
 import type { CardView, PhotoView } from './survey.schema.js';
 import type { CardRecord } from './survey.repo.js';
 
-type PhotoRow = { id: number; ownerType: 'card' | 'pledge' | 'well' | 'tip'; ownerId: number; fileName: string; mime: string; sizeBytes: number; uploadedAt: Date; stage: string | null; distanceM: number | null };
+type PhotoRow = { id: number; ownerType: 'card' | 'pledge' | 'well' | 'tip' | 'inspection' | 'finding'; ownerId: number; fileName: string; mime: string; sizeBytes: number; uploadedAt: Date; stage: string | null; distanceM: number | null };
 
 export function presentPhoto(p: PhotoRow): PhotoView {
   return {

@@ -163,7 +163,7 @@ export async function photosOfCards(db: Kysely<DB>, cardIds: number[]) {
 }
 
 /** A photo by id, within the scope of its owner's kind: wells, tips, or cards and pledges. */
-export async function findPhoto(db: Kysely<DB>, scopes: { survey: Scope | null; wells: Scope | null; tips: Scope | null }, id: number) {
+export async function findPhoto(db: Kysely<DB>, scopes: { survey: Scope | null; wells: Scope | null; tips: Scope | null; inspections: Scope | null; findings: Scope | null }, id: number) {
   return db
     .selectFrom('photos')
     .selectAll()
@@ -172,6 +172,8 @@ export async function findPhoto(db: Kysely<DB>, scopes: { survey: Scope | null; 
       eb.or([
         eb.and([eb('ownerType', '=', 'well'), scopes.wells ? sqlPathInScope('orgPath', scopes.wells) : sql<boolean>`false`]),
         eb.and([eb('ownerType', '=', 'tip'), scopes.tips ? sqlPathInScope('orgPath', scopes.tips) : sql<boolean>`false`]),
+        eb.and([eb('ownerType', '=', 'inspection'), scopes.inspections ? sqlPathInScope('orgPath', scopes.inspections) : sql<boolean>`false`]),
+        eb.and([eb('ownerType', '=', 'finding'), scopes.findings ? sqlPathInScope('orgPath', scopes.findings) : sql<boolean>`false`]),
         eb.and([eb('ownerType', 'in', ['card', 'pledge']), scopes.survey ? sqlPathInScope('orgPath', scopes.survey) : sql<boolean>`false`]),
       ]),
     )

@@ -36,7 +36,7 @@ export const UpdateCardBody = CardBody.extend({ version: z.number().int() });
 
 export const PhotoView = z.object({
   id: z.number(),
-  ownerType: z.enum(['card', 'pledge', 'well', 'tip']),
+  ownerType: z.enum(['card', 'pledge', 'well', 'tip', 'inspection', 'finding']),
   /** wells: before / after / meter / general */
   stage: z.string().nullable(),
   /** metres from the well's point where the photo was taken, when both are known */

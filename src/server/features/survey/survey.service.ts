@@ -298,12 +298,14 @@ export async function uploadPhoto(ctx: ServiceCtx, filesDir: string, cardId: num
   }
 }
 
-/** Any photo (cards, pledges, wells), through its owner's read capability and the caller's scope. */
+/** Any photo (cards, pledges, wells, tips, inspections, findings), through its owner's read capability and the caller's scope. */
 export async function readPhoto(ctx: ServiceCtx, filesDir: string, id: number): Promise<{ mime: string; data: Buffer; fileName: string }> {
   const scopes = {
     survey: hasCapability(ctx.actor, 'survey.read') ? scopeFor(ctx.actor, 'survey.read') : null,
     wells: hasCapability(ctx.actor, 'wells.read') ? scopeFor(ctx.actor, 'wells.read') : null,
     tips: hasCapability(ctx.actor, 'tips.read') ? scopeFor(ctx.actor, 'tips.read') : null,
+    inspections: hasCapability(ctx.actor, 'inspections.read') ? scopeFor(ctx.actor, 'inspections.read') : null,
+    findings: hasCapability(ctx.actor, 'findings.read') ? scopeFor(ctx.actor, 'findings.read') : null,
   };
   const photo = await repo.findPhoto(ctx.db, scopes, id);
   if (!photo) throw notFound();

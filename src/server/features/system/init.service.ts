@@ -26,6 +26,13 @@ import { planTipSheet } from '../../../domain/tip/tip-sheet.js';
 import * as tipsRepo from '../tips/tips.repo.js';
 import { applyPlannedTips } from '../tips/tips.service.js';
 import type { Role } from '../../../domain/shared/roles.js';
+import { DEMO_ARTICLES, DEMO_INSPECTIONS } from '../../demo/demo-inspections.js';
+import { CreateInspectionBody } from '../inspections/inspections.schema.js';
+import { createInspection } from '../inspections/inspections.service.js';
+import * as inspectionsRepo from '../inspections/inspections.repo.js';
+import * as findingsRepo from '../findings/findings.repo.js';
+import * as articlesRepo from '../articles/articles.repo.js';
+import { findingAsOf, transitionFinding } from '../../../domain/inspection/finding.js';
 
 export async function isInitialised(db: Kysely<DB>): Promise<boolean> {
   return !!(await orgRepo.findCity(db));
@@ -81,6 +88,93 @@ export async function initDatabase(
   await loadDemoSurvey(db, city);
   await loadDemoWells(db, city);
   await loadDemoTips(db, city);
+  await loadDemoInspections(db, city);
+}
+
+/**
+ * The inspections of the seed bulletins' weeks, recorded through the same service as the form
+ * (so their findings send missed-well grids back to surveying), then what happened next: the
+ * rectification steps, the grids surveyed again, and the articles the offices wrote.
+ */
+async function loadDemoInspections(db: Kysely<DB>, city: { id: number; path: string; name: string }) {
+  const actor = { ...systemActor(city), displayName: '市封停办' };
+  const ctx = { db, actor, requestId: null };
+  const units = await orgRepo.listAllUnits(db);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const pathName = (u: (typeof units)[number]): string => (u.parentId && byId.get(u.parentId)!.level !== 'city' ? `${pathName(byId.get(u.parentId)!)}/${u.name}` : u.name);
+  const byPath = new Map(units.filter((u) => u.level !== 'city').map((u) => [pathName(u), u]));
+  const unit = (path: string) => byPath.get(path) ?? fail(`demo inspections: no unit ${path}`);
+  const grid = (name: string) => units.find((u) => u.level === 'grid' && u.name === name) ?? fail(`demo inspections: no grid ${name}`);
+  const inspectionIds = new Map<string, number>();
+  for (const spec of DEMO_INSPECTIONS) {
+    const foundWells: { wellId: number }[] = [];
+    const firstWell = new Map<string, number>();
+    for (const owner of spec.wells) {
+      const ws = await inspectionsRepo.wellsByOwner(db, owner);
+      if (!ws.length) fail(`demo inspections: no well of ${owner}`);
+      firstWell.set(owner, foundWells.length);
+      foundWells.push(...ws.map((w) => ({ wellId: w.id })));
+    }
+    const targets = [];
+    for (const t of spec.targets) {
+      if ('unit' in t) targets.push({ kind: 'unit' as const, refId: unit(t.unit).id, label: unit(t.unit).name });
+      else if ('address' in t) targets.push({ kind: 'address' as const, refId: null, label: t.address });
+      else {
+        const [gridName, cardName] = t.card.split('/') as [string, string];
+        const card = (await inspectionsRepo.cardByName(db, gridName, cardName)) ?? fail(`demo inspections: no card ${t.card}`);
+        targets.push({ kind: 'card' as const, refId: card.id, label: card.name });
+      }
+    }
+    const body = CreateInspectionBody.parse({
+      onDate: spec.onDate, kind: spec.kind, title: spec.title, leaders: spec.leaders, team: spec.team, areaUnitId: spec.area ? unit(spec.area).id : city.id, targets,
+      methods: spec.methods, narrative: spec.narrative, samples: spec.samples, foundWells,
+      findings: spec.findings.map((f) => ({
+        category: f.category, unitId: unit(f.unit).id, description: f.description, deadline: f.deadline, gridId: f.grid ? grid(f.grid).id : null,
+        wellIndex: f.well !== undefined ? firstWell.get(f.well)! : null,
+      })),
+    });
+    const made = await createInspection(ctx, body);
+    inspectionIds.set(spec.key, made.id);
+    await db.transaction().execute(async (trx) => {
+      for (const [i, f] of spec.findings.entries()) {
+        const id = [...made.findings].sort((a, b) => a.id - b.id)[i]!.id;
+        let facts = findingAsOf([], '9999-12-31');
+        const events = f.steps.map((s) => {
+          const data = s.event === 'submit' ? { evidence: s.text ?? '已整改' } : s.event === 'return' ? { reason: s.text ?? '整改不到位' } : s.text ? { plan: s.text } : {};
+          facts = transitionFinding(facts, { event: s.event, onDate: s.onDate, data });
+          return { findingId: id, event: s.event, onDate: s.onDate, data, actorName: s.event === 'verify' || s.event === 'return' ? '市封停办' : '区封停办' };
+        });
+        await findingsRepo.insertEvents(trx, events);
+        if (f.resurveyOn && f.grid) {
+          // the grid is surveyed again and completed: the missed well is now on its cards
+          const g = grid(f.grid);
+          const history = await surveyRepo.eventsOfGrids(trx, systemScope(city.path), [g.id]);
+          const last = history.at(-1);
+          if (last?.event === 'reopen') {
+            await surveyRepo.insertEvent(trx, { gridId: g.id, event: 'complete', onDate: last.onDate > f.resurveyOn ? last.onDate : f.resurveyOn, reason: null, summary: null, actorName: '网格员' });
+          }
+        }
+      }
+    });
+  }
+  await db.transaction().execute(async (trx) => {
+    for (const a of DEMO_ARTICLES) {
+      const author = a.author ? unit(a.author) : byId.get(city.id)!;
+      await articlesRepo.insertArticle(trx, {
+        category: a.category, title: a.title, onDate: a.onDate, paragraphs: a.paragraphs, inspectionId: a.inspection ? inspectionIds.get(a.inspection)! : null,
+        authorUnitId: author.id, districtId: author.level === 'district' ? author.id : null, orgPath: author.path, createdBy: null, state: 'approved',
+      });
+    }
+    await articlesRepo.approveAllDemo(trx, '市封停办');
+    await insertAudit(trx, {
+      actorId: null, actorName: SYSTEM_ACTOR_NAME, requestId: null, action: 'import', entityType: 'article', entityId: null, orgPath: city.path,
+      summary: `载入演示稿件 ${DEMO_ARTICLES.length} 篇（已审核）`,
+    });
+  });
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }
 
 /** The tips of bulletin 第12期, through the same ledger import as any office's sheet. */

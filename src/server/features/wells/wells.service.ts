@@ -6,7 +6,7 @@ import { isSealedStage, nextWellEvents, transitionWell, wellAsOf, WellRuleError,
 import { distanceMetres, isSmallUser, wellCode } from '../../../domain/well/well.js';
 import { taskDone } from '../../../domain/campaign/task-progress.js';
 import { requireCapability } from '../../auth/policies.js';
-import { scopeFor } from '../../auth/scope.js';
+import { scopeFor, type Scope } from '../../auth/scope.js';
 import { auditActor, type ServiceCtx } from '../../context.js';
 import { badRequest, notFound } from '../../http/errors.js';
 import { discardPhoto, storePhoto } from '../../files/photo-store.js';
@@ -84,21 +84,24 @@ type Fields = Omit<repo.WellValues, never>;
 export async function createWell(ctx: ServiceCtx, input: Fields & { orgUnitId: number; discoveredOn: string }) {
   requireCapability(ctx.actor, 'wells.edit');
   const scope = scopeFor(ctx.actor, 'wells.edit');
-  if (input.discoveredOn > officeToday()) throw badRequest('发现日期不能晚于今天');
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const unit = await repo.findUnit(trx, scope, input.orgUnitId);
-    if (!unit || unit.closedOn) throw notFound();
-    if (unit.level === 'city') throw badRequest('请选择井所在的区、街道、社区或网格');
-    const code = wellCode(unit.code, await repo.takenCodes(trx, `${unit.code}J`));
-    const { orgUnitId: _u, discoveredOn, ...fields } = input;
-    const { id } = await repo.insertWell(trx, { ...fields, code, orgUnitId: unit.id, orgPath: unit.path, discoveredOn });
-    await insertAudit(trx, {
-      ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'create', entityType: 'well', entityId: id, orgPath: unit.path,
-      summary: `新建井档案 ${code}（${input.ownerName}，${unit.name}）`, after: { code, ...input },
-    });
-    return id;
-  });
+  const id = await ctx.db.transaction().execute((trx) => insertWellRecord(trx, ctx, scope, input));
   return getWell(ctx, id);
+}
+
+/** A new well file inside a transaction (also used when an inspection finds a well). Returns its id. */
+export async function insertWellRecord(trx: Kysely<DB>, ctx: ServiceCtx, scope: Scope, input: Fields & { orgUnitId: number; discoveredOn: string }): Promise<number> {
+  if (input.discoveredOn > officeToday()) throw badRequest('发现日期不能晚于今天');
+  const unit = await repo.findUnit(trx, scope, input.orgUnitId);
+  if (!unit || unit.closedOn) throw notFound();
+  if (unit.level === 'city') throw badRequest('请选择井所在的区、街道、社区或网格');
+  const code = wellCode(unit.code, await repo.takenCodes(trx, `${unit.code}J`));
+  const { orgUnitId: _u, discoveredOn, ...fields } = input;
+  const { id } = await repo.insertWell(trx, { ...fields, code, orgUnitId: unit.id, orgPath: unit.path, discoveredOn });
+  await insertAudit(trx, {
+    ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'create', entityType: 'well', entityId: id, orgPath: unit.path,
+    summary: `新建井档案 ${code}（${input.ownerName}，${unit.name}）`, after: { code, ...input },
+  });
+  return id;
 }
 
 export async function updateWell(ctx: ServiceCtx, id: number, input: Fields & { version: number }) {

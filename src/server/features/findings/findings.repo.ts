@@ -1,0 +1,142 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import { sqlPathInScope, type Scope } from '../../auth/scope.js';
+import type { FindingEventData, FindingEventKind } from '../../../domain/inspection/finding.js';
+import { conflict } from '../../http/errors.js';
+
+/** Every SQL statement of findings, their events and the edited weekly summaries. */
+
+export async function listFindings(db: Kysely<DB>, scope: Scope, f: { ids?: number[]; from?: string; to?: string; q?: string; inspectionId?: number } = {}) {
+  let q = db.selectFrom('findings').selectAll().where(sqlPathInScope('orgPath', scope));
+  if (f.ids) {
+    if (f.ids.length === 0) return [];
+    q = q.where('id', 'in', f.ids);
+  }
+  if (f.from) q = q.where('foundOn', '>=', f.from);
+  if (f.to) q = q.where('foundOn', '<=', f.to);
+  if (f.q) q = q.where('description', 'like', `%${f.q}%`);
+  if (f.inspectionId) q = q.where('inspectionId', '=', f.inspectionId);
+  return q.orderBy('foundOn', 'desc').orderBy('id', 'desc').execute();
+}
+export type FindingRow = Awaited<ReturnType<typeof listFindings>>[number];
+
+export async function findFinding(db: Kysely<DB>, scope: Scope, id: number): Promise<FindingRow | undefined> {
+  return (await listFindings(db, scope, { ids: [id] }))[0];
+}
+
+export async function insertFinding(
+  db: Kysely<DB>,
+  f: {
+    foundOn: string; category: string; description: string; unitId: number; districtId: number; orgPath: string; raisedByUnitId: number; raisedPath: string;
+    inspectionId: number | null; gridId: number | null; cardId: number | null; wellId: number | null; deadline: string | null;
+  },
+) {
+  return db.insertInto('findings').values(f).returning(['id']).executeTakeFirstOrThrow();
+}
+
+export async function eventsOf(db: Kysely<DB>, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('findingEvents').selectAll().where('findingId', 'in', [...ids]).orderBy('onDate').orderBy('id').execute();
+}
+
+export async function insertEvents(db: Kysely<DB>, events: { findingId: number; event: FindingEventKind; onDate: string; data: FindingEventData; actorName: string }[]) {
+  for (let i = 0; i < events.length; i += 1000) {
+    const page = events.slice(i, i + 1000);
+    if (page.length) await db.insertInto('findingEvents').values(page.map((e) => ({ ...e, data: JSON.stringify(e.data) }))).execute();
+  }
+}
+
+/** Optimistic write: a stale version is a conflict. */
+export async function bumpFinding(db: Kysely<DB>, id: number, version: number) {
+  const row = await db
+    .updateTable('findings')
+    .set((eb) => ({ version: eb('version', '+', 1), updatedAt: sql`now()` }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning(['id'])
+    .executeTakeFirst();
+  if (!row) throw conflict();
+}
+
+export async function unitInScope(db: Kysely<DB>, scope: Scope, id: number) {
+  return db.selectFrom('orgUnits').select(['id', 'name', 'level', 'path', 'parentId', 'code']).where('id', '=', id).where('closedOn', 'is', null).where(sqlPathInScope('path', scope)).executeTakeFirst();
+}
+
+export async function districtsInScope(db: Kysely<DB>, scope: Scope) {
+  return db
+    .selectFrom('orgUnits')
+    .select(['id', 'name', 'shortName', 'path', 'openedOn', 'closedOn'])
+    .where('level', '=', 'district')
+    .where(sqlPathInScope('path', scope))
+    .orderBy('sortOrder')
+    .orderBy('code')
+    .execute();
+}
+
+/** Districts overlapping a scope: those inside it, and the one a street/community user sits in. */
+export async function allDistricts(db: Kysely<DB>) {
+  return db.selectFrom('orgUnits').select(['id', 'name', 'shortName', 'path']).where('level', '=', 'district').where('closedOn', 'is', null).orderBy('sortOrder').orderBy('code').execute();
+}
+
+export async function unitsUnder(db: Kysely<DB>, paths: readonly string[]) {
+  if (paths.length === 0) return [];
+  return db
+    .selectFrom('orgUnits')
+    .select(['id', 'name', 'code', 'level', 'path', 'parentId'])
+    .where('closedOn', 'is', null)
+    .where((eb) => eb.or(paths.map((p) => eb('path', 'like', `${p}%`))))
+    .execute();
+}
+
+export async function cardGrid(db: Kysely<DB>, cardId: number) {
+  return db.selectFrom('userCards as c').innerJoin('orgUnits as g', 'g.id', 'c.gridId').select(['c.id', 'c.gridId', 'g.path']).where('c.id', '=', cardId).executeTakeFirst();
+}
+
+export async function wellPlace(db: Kysely<DB>, wellId: number) {
+  return db.selectFrom('wells as w').innerJoin('orgUnits as u', 'u.id', 'w.orgUnitId').select(['w.id', 'w.code', 'w.orgPath', 'u.level', 'u.id as unitId']).where('w.id', '=', wellId).executeTakeFirst();
+}
+
+export async function wellCodes(db: Kysely<DB>, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('wells').select(['id', 'code']).where('id', 'in', [...ids]).execute();
+}
+
+export async function inspectionTitles(db: Kysely<DB>, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('inspections').select(['id', 'title', 'orgPath', 'onDate']).where('id', 'in', [...ids]).execute();
+}
+
+export async function photosOf(db: Kysely<DB>, findingId: number) {
+  return db.selectFrom('photos').selectAll().where('ownerType', '=', 'finding').where('ownerId', '=', findingId).orderBy('id').execute();
+}
+
+export async function insertPhoto(db: Kysely<DB>, p: { ownerId: number; orgPath: string; fileName: string; mime: string; sizeBytes: number; sha256: string; storageKey: string; uploadedBy: number | null }) {
+  return db.insertInto('photos').values({ ...p, ownerType: 'finding' }).returningAll().executeTakeFirstOrThrow();
+}
+
+// ---------------------------------------------------------------- weekly summary edits
+
+export async function findSummaryEdit(db: Kysely<DB>, unitId: number, weekEnd: string) {
+  return db.selectFrom('findingsSummaryEdits').selectAll().where('unitId', '=', unitId).where('weekEnd', '=', weekEnd).executeTakeFirst();
+}
+
+export async function insertSummaryEdit(db: Kysely<DB>, e: { unitId: number; orgPath: string; weekEnd: string; generatedText: string; editedText: string; editedBy: string }) {
+  const row = await db.insertInto('findingsSummaryEdits').values(e).onConflict((oc) => oc.columns(['unitId', 'weekEnd']).doNothing()).returning(['id']).executeTakeFirst();
+  if (!row) throw conflict();
+}
+
+export async function updateSummaryEdit(db: Kysely<DB>, id: number, version: number, e: { generatedText: string; editedText: string; editedBy: string }) {
+  const row = await db
+    .updateTable('findingsSummaryEdits')
+    .set((eb) => ({ ...e, version: eb('version', '+', 1), updatedAt: sql`now()` }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning(['id'])
+    .executeTakeFirst();
+  if (!row) throw conflict();
+}
+
+/** Inspections of a period inside a scope, with their targets (for “本周检查了…”). */
+export async function inspectionsBetween(db: Kysely<DB>, scope: Scope, from: string, to: string) {
+  return db.selectFrom('inspections').select(['id', 'onDate', 'targets', 'orgPath']).where(sqlPathInScope('orgPath', scope)).where('onDate', '>=', from).where('onDate', '<=', to).orderBy('onDate').orderBy('id').execute();
+}
