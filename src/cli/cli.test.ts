@@ -75,9 +75,11 @@ describe('wellseal command line', () => {
     expect(fs.readFileSync(exported, 'utf8')).toContain('411303003001002,光彩社区第2网格');
   });
 
+  let demo: Awaited<ReturnType<typeof freshTarget>> | undefined;
   it('prints the survey progress table of bulletin 第12期 from the demo records', async () => {
     const d = await freshTarget('demo');
     expect((await wellseal(d, 'init', '--demo')).code).toBe(0);
+    demo = d;
     const json = await wellseal(d, 'report', 'survey-progress', '--as-of', '2024-01-12', '--format', 'json');
     expect(JSON.parse(json.stdout)).toEqual({
       asOf: '2024-01-12',
@@ -117,5 +119,19 @@ describe('wellseal command line', () => {
     const again = await wellseal(d, 'import', 'wells', wells, '--dry-run');
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/第2行【井编号】：井编号“\d{15}J\d{2}”已存在/);
+  }, 180_000);
+
+  it('writes the weekly findings summary and imports a findings ledger whole or not at all', async () => {
+    const d = demo!;
+    const summary = await wellseal(d, 'report', 'findings-summary', '--week-ending', '2024-01-12');
+    expect(summary.stdout).toContain('# 一周问题汇总（2024-01-06 至 2024-01-12）');
+    expect(summary.stdout).toContain('（四）示范区 枣林街道兴隆社区网格排查表登记');
+    const findings = path.join(dir, 'findings.csv');
+    fs.writeFileSync(findings, '发现日期,所属区,单位/社区,问题类别,问题描述,整改期限,整改状态\n2024-02-01,卧龙区,光武街道/光彩社区,排查不细,门店漏登,2024-02-08,整改中\n2024-02-01,卧龙区,光彩社区,漏排,漏排一眼,,\n');
+    const badFindings = await wellseal(d, 'import', 'findings', findings);
+    expect(badFindings.code).toBe(1);
+    expect(badFindings.stderr).toContain('第3行【网格】：漏排问题须填写网格（名称或编号），以便退回该网格重新排查');
+    fs.writeFileSync(findings, '发现日期,所属区,单位/社区,问题类别,问题描述,整改期限,整改状态\n2024-02-01,卧龙区,光武街道/光彩社区,排查不细,门店漏登,2024-02-08,整改中\n');
+    expect((await wellseal(d, 'import', 'findings', findings)).stdout).toContain('已导入：问题 1 条');
   });
 });

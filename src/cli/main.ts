@@ -24,6 +24,7 @@ import { findCampaignByName } from '../server/features/campaigns/campaigns.repo.
 import { taskProgressXlsx } from '../server/features/campaigns/campaigns.report.js';
 import { taskProgressMarkdown } from '../domain/campaign/task-progress.js';
 import { importTipSheet, tipSummaryAsOf } from '../server/features/tips/tips.service.js';
+import { exportFindings, importFindingSheet, weeklySummary } from '../server/features/findings/findings.service.js';
 import { tipSummaryXlsx } from '../server/features/tips/tips.report.js';
 import { tipSummaryMarkdown } from '../domain/tip/summary.js';
 import type { ServiceCtx } from '../server/context.js';
@@ -178,7 +179,27 @@ imp
     });
   });
 
+imp
+  .command('findings <file>')
+  .description('导入问题整改台账（列：发现日期、所属区、单位/社区、问题类别、问题描述、整改期限、整改状态；可选 网格、整改情况、整改日期）/ import a findings ledger')
+  .option('--dry-run', '只检查，不写入 / check only, write nothing')
+  .action(async (file: string, opts: { dryRun?: boolean }) => {
+    await withDatabase(async (database) => {
+      const r = await importFindingSheet(await systemCtx(database), { data: fs.readFileSync(file), fileName: file, dryRun: !!opts.dryRun });
+      console.log(`${r.applied ? '已导入' : '检查通过（未写入）'}：问题 ${r.created} 条`);
+    });
+  });
+
 const exp = program.command('export').description('导出数据 / export data');
+exp
+  .command('findings <file>')
+  .description('导出问题整改台账到 xlsx / export the findings ledger')
+  .action(async (file: string) => {
+    await withDatabase(async (database) => {
+      fs.writeFileSync(file, await exportFindings(await systemCtx(database)));
+      console.log(`已导出 / exported: ${file}`);
+    });
+  });
 exp
   .command('wells <file>')
   .description('导出自备井台账到 xlsx / export the well registry')
@@ -240,6 +261,22 @@ reports
       const table = await taskProgress(ctx, campaign.id, asOf);
       const out = opts.format === 'json' ? JSON.stringify(table, null, 2) + '\n' : opts.format === 'md' ? taskProgressMarkdown(table, campaign.title) : await taskProgressXlsx(table, campaign.title);
       emitReport(out, opts.out);
+    });
+  });
+
+reports
+  .command('findings-summary')
+  .description('一周问题汇总（截至该日的 7 天；有人工修改时输出修改后的文本）/ weekly findings summary')
+  .requiredOption('--week-ending <日期>', '周截止日期 YYYY-MM-DD / last day of the week')
+  .addOption(new Option('--format <格式>', '输出格式 / output format').choices(['json', 'md']).default('md'))
+  .option('--generated', '输出自动生成的文本，不用人工修改稿 / the generated text, not an edit')
+  .option('--out <file>', '输出文件 / output file')
+  .action(async (opts: { weekEnding: string; format: 'json' | 'md'; generated?: boolean; out?: string }) => {
+    const weekEnd = cutOffDay(opts.weekEnding);
+    await withDatabase(async (database) => {
+      const s = await weeklySummary(await systemCtx(database), { weekEnd });
+      const text = opts.generated ? s.generated : s.text;
+      emitReport(opts.format === 'json' ? JSON.stringify(s, null, 2) + '\n' : `# 一周问题汇总（${s.from} 至 ${s.to}）\n\n${text.split('\n').join('\n\n')}\n`, opts.out);
     });
   });
 

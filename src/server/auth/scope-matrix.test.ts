@@ -12,7 +12,7 @@ const USERS: Record<Who, string> = { parent: 'city', own: 'wolong', sibling: 'wa
 
 let t: TestApp;
 const c = {} as Record<Who, Client>;
-const ids = { district: 0, grid: 0, street: 0, gridUser: 0, surveyGrid: 0, card: 0, photo: 0, well: 0, campaign: 0, tip: 0, otherTip: 0 };
+const ids = { district: 0, grid: 0, street: 0, gridUser: 0, surveyGrid: 0, card: 0, photo: 0, well: 0, campaign: 0, tip: 0, otherTip: 0, inspection: 0, finding: 0, article: 0 };
 
 
 beforeAll(async () => {
@@ -36,6 +36,10 @@ beforeAll(async () => {
   await c.parent.send('POST', `/api/tips/${tip.id}/transitions`, { event: 'pass', onDate: '2024-01-09', data: { streetId: ids.street }, version: assigned.version });
   ids.tip = tip.id;
   ids.otherTip = (await c.parent.send('POST', '/api/tips', { channel: 'phone', receivedAt: '2024-01-09T09:00:00+08:00', content: '矩阵测试线索二' })).json().id;
+  // an inspection of 光武街道 by the city office, a finding it raised there, and an article by 卧龙区
+  ids.inspection = (await c.parent.send('POST', '/api/inspections', inspectionBody())).json().id;
+  ids.finding = (await c.parent.send('POST', '/api/findings', findingBody())).json().id;
+  ids.article = (await c.own.send('POST', '/api/articles', articleBody)).json().id;
   // the grid is surveyed again (reopened), so that cards can be added to it
   await c.parent.send('POST', `/api/survey/grids/${ids.surveyGrid}/reopen`, { reason: '矩阵测试' });
 });
@@ -52,6 +56,13 @@ const wellVersion = () => version(`/api/wells/${ids.well}`, (j) => j.version);
 const cardVersion = () => version(`/api/cards/${ids.card}`, (j) => j.version);
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const cardBody = { kind: 'shop', name: '矩阵测试门店', waterSource: 'tap', tapAccounts: ['9990001'], surveyedOn: '2024-01-20', pledgeSigned: true };
+
+const inspectionBody = () => ({ onDate: '2024-01-10', kind: 'site_check', title: '矩阵测试督导', leaders: [{ name: '督导组', title: '' }], areaUnitId: ids.street, targets: [{ kind: 'address', label: '光武街道某小区' }] });
+const findingBody = () => ({ foundOn: '2024-01-10', unitId: ids.street, category: 'not_thorough', description: '矩阵测试问题' });
+const articleBody = { category: 'info', title: '矩阵测试稿件', onDate: '2024-01-10', paragraphs: ['矩阵测试正文'] };
+const inspectionVersion = () => version(`/api/inspections/${ids.inspection}`, (j) => j.version);
+const findingVersion = () => version(`/api/findings/${ids.finding}`, (j) => j.version);
+const articleVersion = () => version(`/api/articles/${ids.article}`, (j) => j.version);
 
 /** 'seen': the record was reached; a business rule may still refuse (400/409/422), but never 403/404. */
 type Expect = number | 'seen';
@@ -215,6 +226,58 @@ const entries: Entry[] = [
     expect: { parent: 'seen', own: 'seen', sibling: 404, child: 'seen' },
   },
   { method: 'GET', route: '/api/tips/:id/reporter', call: (w) => w.get(`/api/tips/${ids.tip}/reporter`), expect: { parent: 200, own: 403, sibling: 403, child: 403 } },
+  // inspections, findings and articles: the inspection and the finding lie in 光武街道; the article is 卧龙区's
+  { method: 'GET', route: '/api/inspections', call: (w) => w.get('/api/inspections'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  { method: 'POST', route: '/api/inspections', call: (w) => w.send('POST', '/api/inspections', inspectionBody()), expect: { parent: 200, own: 200, sibling: 404, child: 403 } },
+  { method: 'GET', route: '/api/inspections/vocabulary', call: (w) => w.get('/api/inspections/vocabulary'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  {
+    method: 'PUT', route: '/api/inspections/vocabulary',
+    call: (w) => w.send('PUT', '/api/inspections/vocabulary', { extraCategories: [], extraMethods: [] }),
+    expect: { parent: 200, own: 400, sibling: 400, child: 403 },
+  },
+  { method: 'GET', route: '/api/inspections/:id', call: (w) => w.get(`/api/inspections/${ids.inspection}`), expect: { parent: 200, own: 200, sibling: 404, child: 200 } },
+  {
+    method: 'PATCH', route: '/api/inspections/:id',
+    call: async (w) => w.send('PATCH', `/api/inspections/${ids.inspection}`, { ...inspectionBody(), narrative: w.username, version: await inspectionVersion() }),
+    expect: { parent: 200, own: 200, sibling: 404, child: 403 },
+  },
+  { method: 'POST', route: '/api/inspections/:id/wells', call: (w) => w.send('POST', `/api/inspections/${ids.inspection}/wells`, { wellId: ids.well }), expect: { parent: 200, own: 200, sibling: 404, child: 403 } },
+  { method: 'POST', route: '/api/inspections/:id/photos', call: (w) => w.send('POST', `/api/inspections/${ids.inspection}/photos`, { fileName: 'i.png', content: PNG }), expect: { parent: 200, own: 200, sibling: 404, child: 403 } },
+  { method: 'GET', route: '/api/findings', call: (w) => w.get('/api/findings'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  { method: 'POST', route: '/api/findings', call: (w) => w.send('POST', '/api/findings', findingBody()), expect: { parent: 200, own: 200, sibling: 404, child: 403 } },
+  { method: 'GET', route: '/api/findings/board', call: (w) => w.get('/api/findings/board'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  { method: 'GET', route: '/api/findings/summary', call: (w) => w.get(`/api/findings/summary?weekEnd=2024-01-12&unitId=${ids.district}`), expect: { parent: 200, own: 200, sibling: 404, child: 404 } },
+  {
+    method: 'PUT', route: '/api/findings/summary',
+    call: (w) => w.send('PUT', '/api/findings/summary', { weekEnd: '2024-01-12', unitId: ids.district, text: `矩阵 ${w.username}`, version: null }),
+    expect: { parent: 'seen', own: 'seen', sibling: 404, child: 403 },
+  },
+  {
+    method: 'POST', route: '/api/findings/import',
+    call: (w) => w.send('POST', '/api/findings/import', { fileName: 'f.csv', dryRun: true, content: b64('发现日期,所属区,单位/社区,问题类别,问题描述\n2024-01-10,卧龙区,光武街道,排查不细,矩阵导入\n') }),
+    expect: { parent: 200, own: 200, sibling: 422, child: 403 },
+  },
+  { method: 'GET', route: '/api/findings/export', call: (w) => w.get('/api/findings/export'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  { method: 'GET', route: '/api/findings/:id', call: (w) => w.get(`/api/findings/${ids.finding}`), expect: { parent: 200, own: 200, sibling: 404, child: 200 } },
+  {
+    method: 'POST', route: '/api/findings/:id/transitions',
+    call: async (w) => w.send('POST', `/api/findings/${ids.finding}/transitions`, { event: 'start', onDate: '2024-01-11', version: await findingVersion() }),
+    expect: { parent: 403, own: 'seen', sibling: 404, child: 'seen' },
+  },
+  { method: 'POST', route: '/api/findings/:id/photos', call: (w) => w.send('POST', `/api/findings/${ids.finding}/photos`, { fileName: 'f.png', content: PNG }), expect: { parent: 200, own: 200, sibling: 404, child: 200 } },
+  { method: 'GET', route: '/api/articles', call: (w) => w.get('/api/articles'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  { method: 'POST', route: '/api/articles', call: (w) => w.send('POST', '/api/articles', articleBody), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  { method: 'GET', route: '/api/articles/:id', call: (w) => w.get(`/api/articles/${ids.article}`), expect: { parent: 200, own: 200, sibling: 404, child: 404 } },
+  {
+    method: 'PATCH', route: '/api/articles/:id',
+    call: async (w) => w.send('PATCH', `/api/articles/${ids.article}`, { ...articleBody, title: `矩阵测试稿件 ${w.username}`, version: await articleVersion() }),
+    expect: { parent: 200, own: 200, sibling: 404, child: 404 },
+  },
+  {
+    method: 'POST', route: '/api/articles/:id/actions',
+    call: async (w) => w.send('POST', `/api/articles/${ids.article}/actions`, { action: 'submit', version: await articleVersion() }),
+    expect: { parent: 'seen', own: 'seen', sibling: 404, child: 404 },
+  },
   { method: 'POST', route: '/api/tips/:id/merge', call: (w) => w.send('POST', `/api/tips/${ids.otherTip}/merge`, { intoId: ids.tip }), expect: { parent: 'seen', own: 403, sibling: 403, child: 403 } },
   { method: 'GET', route: '/api/campaigns/:campaignId/progress/export', call: (w) => w.get(`/api/campaigns/${ids.campaign}/progress/export?asOf=2024-06-23&format=md`), expect: { parent: 200, own: 200, sibling: 200, child: 400 } },
 ];

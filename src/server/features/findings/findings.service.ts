@@ -13,7 +13,7 @@ import { addWorkingDays } from '../../../domain/tip/workflow.js';
 import { officeFor, requireCapability } from '../../auth/policies.js';
 import { hasCapability, narrowScope, pathInScope, scopeFor, type Scope } from '../../auth/scope.js';
 import { auditActor, type ServiceCtx } from '../../context.js';
-import { badRequest, notFound, rowErrors } from '../../http/errors.js';
+import { badRequest, conflict, notFound, rowErrors } from '../../http/errors.js';
 import { discardPhoto, storePhoto } from '../../files/photo-store.js';
 import { readSheet, writeXlsx } from '../../files/sheet.js';
 import { insertAudit } from '../audit/audit.repo.js';
@@ -233,6 +233,8 @@ export async function recordFindingEvent(ctx: ServiceCtx, id: number, input: { e
   await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.findFinding(trx, scopeFor(ctx.actor, 'findings.read'), id);
     if (!row) throw notFound();
+    // a step taken from a stale page is a conflict, whatever the step
+    if (row.version !== input.version) throw conflict();
     // rectifying is the owner's work; verifying belongs to the office that raised it
     if (!pathInScope(scope, capability === 'findings.rectify' ? row.orgPath : row.raisedPath)) {
       throw badRequest(capability === 'findings.rectify' ? '只有责任单位可以提交整改' : '只有提出问题的单位可以核验销号或退回');
