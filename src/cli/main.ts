@@ -25,6 +25,8 @@ import { taskProgressXlsx } from '../server/features/campaigns/campaigns.report.
 import { taskProgressMarkdown } from '../domain/campaign/task-progress.js';
 import { importTipSheet, tipSummaryAsOf } from '../server/features/tips/tips.service.js';
 import { exportFindings, importFindingSheet, weeklySummary } from '../server/features/findings/findings.service.js';
+import { createBulletin, findByNumber as findBulletinByNumber, noticeFor, renderBulletin, updateBulletin } from '../server/features/bulletins/bulletins.service.js';
+import type { SectionSpec as SectionSpecT } from '../domain/bulletin/bulletin.js';
 import { tipSummaryXlsx } from '../server/features/tips/tips.report.js';
 import { tipSummaryMarkdown } from '../domain/tip/summary.js';
 import type { ServiceCtx } from '../server/context.js';
@@ -294,6 +296,64 @@ reports
       emitReport(out, opts.out);
     });
   });
+
+const bulletin = program.command('bulletin').description('工作简报和日通报 / bulletins and daily notices');
+bulletin
+  .command('build')
+  .description('生成一期简报（已印发的按印发时的内容；没有这一期时按默认栏目新建草稿）/ build an issue as DOCX (and PDF)')
+  .requiredOption('--series <名称>', '简报系列，如 工作简报 / series name')
+  .requiredOption('--issue <期号>', '期号 / issue number')
+  .requiredOption('--as-of <日期>', '统计截止日期 YYYY-MM-DD / cut-off day of the tables')
+  .option('--date <日期>', '简报日期（新建时；默认同截止日期）/ date of a new issue')
+  .requiredOption('--out <file>', 'DOCX 输出文件 / DOCX file')
+  .option('--pdf <file>', '同时输出 PDF（需要 Chromium）/ also print a PDF')
+  .action(async (opts: { series: string; issue: string; asOf: string; date?: string; out: string; pdf?: string }) => {
+    const asOf = cutOffDay(opts.asOf);
+    const number = Number(opts.issue);
+    if (!Number.isInteger(number) || number <= 0) throw new AppError(400, 'bad_issue', `期号“${opts.issue}”无效`);
+    await withDatabase(async (database) => {
+      const ctx = await systemCtx(database);
+      const found = await findBulletinByNumber(ctx, opts.series, number);
+      let id = found.bulletin?.id;
+      if (found.bulletin?.state === 'issued' && found.bulletin.asOf !== asOf) {
+        throw new AppError(400, 'issued', `${opts.series}第 ${number} 期已印发，统计截止日期为 ${found.bulletin.asOf}；已印发的简报不再改动`);
+      }
+      if (found.bulletin?.state === 'draft' && found.bulletin.asOf !== asOf) {
+        const b = found.bulletin;
+        await updateBulletin(ctx, b.id, { issuedOn: b.issuedOn < asOf ? asOf : b.issuedOn, asOf, sections: b.sections as SectionSpecT[], version: b.version });
+      }
+      if (!id) id = (await createBulletin(ctx, { seriesId: found.series.id, number, issuedOn: opts.date ? cutOffDay(opts.date) : asOf, asOf })).id;
+      await writeBulletin(ctx, id, opts.out, opts.pdf);
+    });
+  });
+bulletin
+  .command('notice')
+  .description('生成任务批次某日的日通报（没有时新建）/ the daily notice of a campaign for a day')
+  .requiredOption('--campaign <名称>', '任务批次名称，如 决战六月 / campaign name')
+  .requiredOption('--date <日期>', '通报日期 YYYY-MM-DD / day')
+  .requiredOption('--out <file>', 'DOCX 输出文件 / DOCX file')
+  .option('--pdf <file>', '同时输出 PDF（需要 Chromium）/ also print a PDF')
+  .action(async (opts: { campaign: string; date: string; out: string; pdf?: string }) => {
+    const day = cutOffDay(opts.date);
+    await withDatabase(async (database) => {
+      const ctx = await systemCtx(database);
+      const campaign = await findCampaignByName(database.db, opts.campaign);
+      if (!campaign) throw new AppError(404, 'not_found', `任务批次“${opts.campaign}”不存在`);
+      const b = await noticeFor(ctx, campaign.id, day);
+      await writeBulletin(ctx, b.id, opts.out, opts.pdf);
+    });
+  });
+
+async function writeBulletin(ctx: ServiceCtx, id: number, out: string, pdf: string | undefined) {
+  const chromium = readConfig().chromium;
+  const docx = await renderBulletin(ctx, id, 'docx', { chromium, onProgress: progressLine('生成简报') });
+  fs.writeFileSync(out, docx.data);
+  console.log(`已生成 / written: ${out}（${docx.fileName}）`);
+  if (pdf) {
+    fs.writeFileSync(pdf, (await renderBulletin(ctx, id, 'pdf', { chromium })).data);
+    console.log(`已生成 / written: ${pdf}`);
+  }
+}
 
 program
   .command('backup <file>')

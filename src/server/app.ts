@@ -34,6 +34,7 @@ import { tipsRoutes } from './features/tips/tips.routes.js';
 import { inspectionsRoutes } from './features/inspections/inspections.routes.js';
 import { findingsRoutes } from './features/findings/findings.routes.js';
 import { articlesRoutes } from './features/articles/articles.routes.js';
+import { bulletinsRoutes } from './features/bulletins/bulletins.routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -161,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(inspectionsRoutes(deps));
   await app.register(findingsRoutes(deps));
   await app.register(articlesRoutes(deps));
+  await app.register(bulletinsRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -15,6 +15,7 @@ const ConfigSchema = z.object({
   WELLSEAL_SESSION_HOURS: z.coerce.number().positive().default(12),
   WELLSEAL_PUBLIC_TIPS_PER_10_MINUTES: z.coerce.number().int().positive().default(5),
   WELLSEAL_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   WELLSEAL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
 
@@ -31,6 +32,8 @@ export type Config = {
   /** public tip submissions per client address per 10 minutes */
   publicTipsPer10Minutes: number;
   logLevel: z.infer<typeof ConfigSchema>['WELLSEAL_LOG_LEVEL'];
+  /** headless Chromium, for printing bulletins to PDF */
+  chromium: string;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -51,6 +54,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginAttemptsPerMinute: e.WELLSEAL_LOGIN_ATTEMPTS_PER_MINUTE,
     publicTipsPer10Minutes: e.WELLSEAL_PUBLIC_TIPS_PER_10_MINUTES,
     logLevel: e.WELLSEAL_LOG_LEVEL,
+    chromium: e.CHROMIUM_PATH,
     ...overrides,
   };
 }

@@ -353,7 +353,38 @@ export interface ArticlesTable {
   updatedAt: Timestamp;
 }
 
+export interface BulletinSeriesTable {
+  id: Generated<number>;
+  name: string;
+  title: string;
+  office: string;
+  reportLine: string;
+  sendLine: string;
+  campaignId: number | null;
+  createdAt: Timestamp;
+}
+
+export interface BulletinsTable {
+  id: Generated<number>;
+  seriesId: number;
+  number: number;
+  issuedOn: string;
+  asOf: string;
+  state: ColumnType<'draft' | 'issued', 'draft' | 'issued' | undefined, 'draft' | 'issued'>;
+  sections: Json;
+  correctsId: number | null;
+  correction: string | null;
+  content: Json;
+  issuedAt: NullableTimestamp;
+  issuedBy: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
 export interface DB {
+  bulletinSeries: BulletinSeriesTable;
+  bulletins: BulletinsTable;
   inspections: InspectionsTable;
   inspectionWells: InspectionWellsTable;
   findings: FindingsTable;

@@ -33,6 +33,9 @@ import * as inspectionsRepo from '../inspections/inspections.repo.js';
 import * as findingsRepo from '../findings/findings.repo.js';
 import * as articlesRepo from '../articles/articles.repo.js';
 import { findingAsOf, transitionFinding } from '../../../domain/inspection/finding.js';
+import { DEMO_BULLETINS, DEMO_SERIES } from '../../demo/demo-bulletins.js';
+import * as bulletinsRepo from '../bulletins/bulletins.repo.js';
+import { createBulletin, issueBulletin, noticeSeries } from '../bulletins/bulletins.service.js';
 
 export async function isInitialised(db: Kysely<DB>): Promise<boolean> {
   return !!(await orgRepo.findCity(db));
@@ -89,6 +92,22 @@ export async function initDatabase(
   await loadDemoWells(db, city);
   await loadDemoTips(db, city);
   await loadDemoInspections(db, city);
+  await loadDemoBulletins(db, city);
+}
+
+/** The series and the two seed bulletins, rebuilt from the records and issued (frozen). */
+async function loadDemoBulletins(db: Kysely<DB>, city: { id: number; path: string; name: string }) {
+  const ctx = { db, actor: { ...systemActor(city), displayName: '市封停办' }, requestId: null };
+  const series = await bulletinsRepo.insertSeries(db, { ...DEMO_SERIES, campaignId: null });
+  const campaign = await campaignsRepo.findCampaignByName(db, DEMO_CAMPAIGN.name);
+  await noticeSeries(db, campaign!.id);
+  const articles = await articlesRepo.listArticles(db, systemScope(city.path));
+  const ids = (titles: string[]) => titles.map((t) => articles.find((a) => a.title === t)?.id ?? fail(`demo bulletin: no article ${t}`));
+  for (const b of DEMO_BULLETINS) {
+    const sections = b.sections.map((s) => (s.kind === 'articles' ? { kind: 'articles' as const, category: s.category, articleIds: ids(s.titles) } : s.table === 'task' ? { ...s, campaignId: campaign!.id } : s));
+    const draft = await createBulletin(ctx, { seriesId: series.id, number: b.number, issuedOn: b.issuedOn, asOf: b.asOf, sections });
+    await issueBulletin(ctx, draft.id, draft.version);
+  }
 }
 
 /**
