@@ -12,7 +12,7 @@ const USERS: Record<Who, string> = { parent: 'city', own: 'wolong', sibling: 'wa
 
 let t: TestApp;
 const c = {} as Record<Who, Client>;
-const ids = { district: 0, grid: 0, street: 0, gridUser: 0, surveyGrid: 0, card: 0, photo: 0, well: 0, campaign: 0, tip: 0, otherTip: 0, inspection: 0, finding: 0, article: 0 };
+const ids = { district: 0, grid: 0, street: 0, gridUser: 0, surveyGrid: 0, card: 0, photo: 0, well: 0, campaign: 0, tip: 0, otherTip: 0, inspection: 0, finding: 0, article: 0, series: 0, issued: 0, draft: 0 };
 
 
 beforeAll(async () => {
@@ -40,6 +40,10 @@ beforeAll(async () => {
   ids.inspection = (await c.parent.send('POST', '/api/inspections', inspectionBody())).json().id;
   ids.finding = (await c.parent.send('POST', '/api/findings', findingBody())).json().id;
   ids.article = (await c.own.send('POST', '/api/articles', articleBody)).json().id;
+  // the bulletins: the issued 第12期 and a new draft of the city office
+  ids.series = (await c.parent.get('/api/bulletins/series')).json().series.find((x: { name: string }) => x.name === '工作简报').id;
+  ids.issued = (await c.parent.get('/api/bulletins')).json().bulletins.find((b: { number: number }) => b.number === 12).id;
+  ids.draft = (await c.parent.send('POST', '/api/bulletins', { seriesId: ids.series, issuedOn: '2024-07-01', asOf: '2024-06-30', sections: [] })).json().id;
   // the grid is surveyed again (reopened), so that cards can be added to it
   await c.parent.send('POST', `/api/survey/grids/${ids.surveyGrid}/reopen`, { reason: '矩阵测试' });
 });
@@ -277,6 +281,29 @@ const entries: Entry[] = [
     method: 'POST', route: '/api/articles/:id/actions',
     call: async (w) => w.send('POST', `/api/articles/${ids.article}/actions`, { action: 'submit', version: await articleVersion() }),
     expect: { parent: 'seen', own: 'seen', sibling: 404, child: 404 },
+  },
+  // bulletins are the city office's; issued ones go to the districts (and leaders), never to streets
+  { method: 'GET', route: '/api/bulletins/series', call: (w) => w.get('/api/bulletins/series'), expect: { parent: 200, own: 200, sibling: 200, child: 403 } },
+  {
+    method: 'PUT', route: '/api/bulletins/series/:id',
+    call: (w) => w.send('PUT', `/api/bulletins/series/${ids.series}`, { title: '“飓风”行动工作简报', office: '市中心城区自备井封停及南水北调水源置换工作领导小组办公室', reportLine: '报：市领导小组组长、副组长、执行副组长。', sendLine: '发：中心城区四区政府（管委会），各成员单位。' }),
+    expect: { parent: 200, own: 403, sibling: 403, child: 403 },
+  },
+  { method: 'GET', route: '/api/bulletins', call: (w) => w.get('/api/bulletins'), expect: { parent: 200, own: 200, sibling: 200, child: 403 } },
+  { method: 'POST', route: '/api/bulletins', call: (w) => w.send('POST', '/api/bulletins', { seriesId: ids.series, issuedOn: '2024-07-02', asOf: '2024-07-01', sections: [] }), expect: { parent: 200, own: 403, sibling: 403, child: 403 } },
+  { method: 'POST', route: '/api/bulletins/notice', call: async (w) => w.send('POST', '/api/bulletins/notice', { campaignId: ids.campaign, date: '2024-06-23' }), expect: { parent: 200, own: 403, sibling: 403, child: 403 } },
+  { method: 'GET', route: '/api/bulletins/:id', call: (w) => w.get(`/api/bulletins/${ids.issued}`), expect: { parent: 200, own: 200, sibling: 200, child: 403 } },
+  { method: 'GET', route: '/api/bulletins/:id', call: (w) => w.get(`/api/bulletins/${ids.draft}`), expect: { parent: 200, own: 404, sibling: 404, child: 403 } },
+  {
+    method: 'PATCH', route: '/api/bulletins/:id',
+    call: async (w) => w.send('PATCH', `/api/bulletins/${ids.draft}`, { issuedOn: '2024-07-01', asOf: '2024-06-30', sections: [], version: await version(`/api/bulletins/${ids.draft}`, (j) => j.version) }),
+    expect: { parent: 200, own: 403, sibling: 403, child: 403 },
+  },
+  { method: 'GET', route: '/api/bulletins/:id/render', call: (w) => w.get(`/api/bulletins/${ids.issued}/render?format=html`), expect: { parent: 200, own: 200, sibling: 200, child: 403 } },
+  {
+    method: 'POST', route: '/api/bulletins/:id/issue',
+    call: async (w) => w.send('POST', `/api/bulletins/${ids.draft}/issue`, { version: await version(`/api/bulletins/${ids.draft}`, (j) => j.version) }),
+    expect: { parent: 'seen', own: 403, sibling: 403, child: 403 },
   },
   { method: 'POST', route: '/api/tips/:id/merge', call: (w) => w.send('POST', `/api/tips/${ids.otherTip}/merge`, { intoId: ids.tip }), expect: { parent: 'seen', own: 403, sibling: 403, child: 403 } },
   { method: 'GET', route: '/api/campaigns/:campaignId/progress/export', call: (w) => w.get(`/api/campaigns/${ids.campaign}/progress/export?asOf=2024-06-23&format=md`), expect: { parent: 200, own: 200, sibling: 200, child: 400 } },
