@@ -48,6 +48,26 @@ async function benchEngine(database: Database): Promise<Figures> {
   f['核对导入一户一卡 dry run, ~17k rows (ms)'] = await time(() =>
     app.inject({ method: 'POST', url: '/api/survey/import/cards', headers: { cookie, 'x-csrf-token': JSON.parse(me.body).csrfToken }, payload: { fileName: 'c.xlsx', content: cards.rawPayload.toString('base64'), dryRun: true } }),
   );
+  // a year of records: tips and findings from the offices' ledgers, spread over 2024
+  const csrf = JSON.parse(me.body).csrfToken as string;
+  const post = async (url: string, payload: unknown) => {
+    const r = await app.inject({ method: 'POST', url, headers: { cookie, 'x-csrf-token': csrf }, payload: payload as object });
+    if (r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode} ${r.body.slice(0, 300)}`);
+    return r;
+  };
+  const day = (i: number, n: number) => new Date(Date.UTC(2024, 0, 15) + Math.floor((i * 340) / n) * 86_400_000).toISOString().slice(0, 10);
+  const districts = ['卧龙区', '宛城区', '高新区', '示范区'];
+  const tipRows = Array.from({ length: 3000 }, (_, i) => `Y${i},${day(i, 3000)},电话,${districts[i % 4]},${day(i, 3000)},${day(i, 3000)},${i % 3 ? '否' : '是'},某处疑似有自备井 ${i}`);
+  await post('/api/tips/import', { fileName: 't.csv', dryRun: false, content: Buffer.from(`线索编号,受理日期,来源渠道,所属区,交办日期,办结日期,是否有效,内容\n${tipRows.join('\n')}\n`).toString('base64') });
+  const places = ['光武街道', '东关街道', '中关村街道', '枣林街道'];
+  const findingRows = Array.from({ length: 1500 }, (_, i) => `${day(i, 1500)},${districts[i % 4]},${places[i % 4]},${['排查不细', '资料不健全', '人员不到位', '外排'][i % 4]},问题 ${i}：台账与现场不符,,${i % 2 ? '已销号' : '整改中'}`);
+  await post('/api/findings/import', { fileName: 'f.csv', dryRun: false, content: Buffer.from(`发现日期,所属区,单位/社区,问题类别,问题描述,整改期限,整改状态\n${findingRows.join('\n')}\n`).toString('base64') });
+  const series = JSON.parse((await app.inject({ method: 'GET', url: '/api/bulletins/series', headers: { cookie } })).body).series as { id: number; name: string }[];
+  const draft = JSON.parse((await post('/api/bulletins', { seriesId: series.find((x) => x.name === '工作简报')!.id, issuedOn: '2024-12-31', asOf: '2024-12-31' })).body) as { id: number };
+  f['生成简报 DOCX, draft over a year: 3079 tips, 1512 findings, 17k cards, 316 wells (ms, median of 5)'] = await median(5, () => app.inject({ method: 'GET', url: `/api/bulletins/${draft.id}/render?format=docx`, headers: { cookie } }));
+  const issued = JSON.parse((await app.inject({ method: 'GET', url: '/api/bulletins', headers: { cookie } })).body).bulletins.find((b: { number: number }) => b.number === 12) as { id: number };
+  f['印发后重出 DOCX, frozen 第12期 (ms, median of 5)'] = await median(5, () => app.inject({ method: 'GET', url: `/api/bulletins/${issued.id}/render?format=docx`, headers: { cookie } }));
+  f['生成简报 PDF via Chromium, 第12期 (ms)'] = await time(() => app.inject({ method: 'GET', url: `/api/bulletins/${issued.id}/render?format=pdf`, headers: { cookie } }));
   await app.close();
   return f;
 }

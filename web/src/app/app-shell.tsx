@@ -73,7 +73,7 @@ export function AppShell() {
           mode="inline"
           items={menuItems}
           selectedKeys={selected ? [selected] : []}
-          defaultOpenKeys={['survey', 'wells', 'tips', 'system']}
+          defaultOpenKeys={['survey', 'wells', 'tips', 'inspections', 'system']}
           onClick={({ key }) => {
             navigate(key);
             if (phone) setCollapsed(true);

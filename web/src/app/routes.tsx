@@ -24,6 +24,14 @@ const TipsPage = lazy(() => import('../features/tips/pages/tips-page').then((m) 
 const TipDetailPage = lazy(() => import('../features/tips/pages/tip-detail-page').then((m) => ({ default: m.TipDetailPage })));
 const TipSummaryPage = lazy(() => import('../features/tips/pages/tip-summary-page').then((m) => ({ default: m.TipSummaryPage })));
 const TipsOverduePage = lazy(() => import('../features/tips/pages/tips-overdue-page').then((m) => ({ default: m.TipsOverduePage })));
+const InspectionsPage = lazy(() => import('../features/inspections/pages/inspections-page').then((m) => ({ default: m.InspectionsPage })));
+const InspectionNewPage = lazy(() => import('../features/inspections/pages/inspection-new-page').then((m) => ({ default: m.InspectionNewPage })));
+const InspectionDetailPage = lazy(() => import('../features/inspections/pages/inspection-detail-page').then((m) => ({ default: m.InspectionDetailPage })));
+const FindingsPage = lazy(() => import('../features/findings/pages/findings-page').then((m) => ({ default: m.FindingsPage })));
+const FindingDetailPage = lazy(() => import('../features/findings/pages/finding-detail-page').then((m) => ({ default: m.FindingDetailPage })));
+const FindingsSummaryPage = lazy(() => import('../features/findings/pages/findings-summary-page').then((m) => ({ default: m.FindingsSummaryPage })));
+const ArticlesPage = lazy(() => import('../features/articles/pages/articles-page').then((m) => ({ default: m.ArticlesPage })));
+const ArticleEditorPage = lazy(() => import('../features/articles/pages/article-editor-page').then((m) => ({ default: m.ArticleEditorPage })));
 // the public pages: no login, no shell, never /api/auth/me
 const TipReportPage = lazy(() => import('../public/tip-report-page').then((m) => ({ default: m.TipReportPage })));
 const TipStatusPage = lazy(() => import('../public/tip-status-page').then((m) => ({ default: m.TipStatusPage })));
@@ -84,6 +92,15 @@ export function createRouter() {
         { path: 'tips/summary', element: <RequireCapability capability="tips.read"><TipSummaryPage /></RequireCapability> },
         { path: 'tips/overdue', element: <RequireCapability capability="tips.read"><TipsOverduePage /></RequireCapability> },
         { path: 'tips/:tipId', element: <RequireCapability capability="tips.read"><TipDetailPage /></RequireCapability> },
+        { path: 'inspections', element: <RequireCapability capability="inspections.read"><InspectionsPage /></RequireCapability> },
+        { path: 'inspections/new', element: <RequireCapability capability="inspections.edit"><InspectionNewPage /></RequireCapability> },
+        { path: 'inspections/:inspectionId', element: <RequireCapability capability="inspections.read"><InspectionDetailPage /></RequireCapability> },
+        { path: 'findings', element: <RequireCapability capability="findings.read"><FindingsPage /></RequireCapability> },
+        { path: 'findings/summary', element: <RequireCapability capability="findings.read"><FindingsSummaryPage /></RequireCapability> },
+        { path: 'findings/:findingId', element: <RequireCapability capability="findings.read"><FindingDetailPage /></RequireCapability> },
+        { path: 'articles', element: <RequireCapability capability="articles.read"><ArticlesPage /></RequireCapability> },
+        { path: 'articles/new', element: <RequireCapability capability="articles.write"><ArticleEditorPage /></RequireCapability> },
+        { path: 'articles/:articleId', element: <RequireCapability capability="articles.read"><ArticleEditorPage /></RequireCapability> },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -11,9 +11,8 @@ import type { Actor } from '../../auth/actor.js';
 import { auditActor, type ServiceCtx } from '../../context.js';
 import { badRequest, notFound } from '../../http/errors.js';
 import { insertAudit } from '../audit/audit.repo.js';
-import { placesOf } from '../org/org.places.js';
+import { officeLabel, placesOf } from '../org/org.places.js';
 import { unitsByIds } from '../org/org.repo.js';
-import { officeLabel } from '../inspections/inspections.service.js';
 import type { ArticleView } from './articles.schema.js';
 import * as repo from './articles.repo.js';
 

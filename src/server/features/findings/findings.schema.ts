@@ -89,6 +89,8 @@ export const SummaryView = z.object({
   to: z.string(),
   /** written from the records just now */
   generated: z.string(),
+  /** the opening sentence of the generated text */
+  intro: z.string(),
   paragraphs: z.array(z.object({ district: z.string(), heading: z.string(), body: z.string(), findingIds: z.array(z.number()) })),
   /** an office's edit, kept beside the generated text; null when none */
   edited: z.object({ text: z.string(), generatedText: z.string(), editedBy: z.string(), updatedAt: z.string(), version: z.number(), stale: z.boolean() }).nullable(),

@@ -17,7 +17,7 @@ import { badRequest, conflict, notFound, rowErrors } from '../../http/errors.js'
 import { discardPhoto, storePhoto } from '../../files/photo-store.js';
 import { readSheet, writeXlsx } from '../../files/sheet.js';
 import { insertAudit } from '../audit/audit.repo.js';
-import { placesOf, type Place } from '../org/org.places.js';
+import { officeLabel, placesOf, type Place } from '../org/org.places.js';
 import { presentPhoto } from '../survey/survey.presenter.js';
 import * as surveyRepo from '../survey/survey.repo.js';
 import { readSetting, writeSetting } from '../system/settings.repo.js';
@@ -84,7 +84,7 @@ async function present(db: Kysely<DB>, actor: ServiceCtx['actor'], rows: readonl
     const mayDo = (e: FindingEventKind) => (e === 'start' || e === 'submit' ? !!rectify && pathInScope(rectify, r.orgPath) : !!verify && pathInScope(verify, r.raisedPath));
     return {
       id: r.id, foundOn: r.foundOn, category: r.category, categoryLabel: categoryLabel(r.category), description: r.description, unitId: r.unitId, districtId: r.districtId,
-      district: p.district ? (p.district.shortName ?? p.district.name) : '', place: p.names, raisedBy: raiser ? raiser.name : '市封停办',
+      district: p.district ? (p.district.shortName ?? p.district.name) : '', place: p.names, raisedBy: officeLabel(raiser),
       inspectionId: r.inspectionId, inspectionTitle: r.inspectionId ? (inspections.get(r.inspectionId) ?? null) : null,
       gridId: r.gridId, gridName: r.gridId ? (grids.get(r.gridId)?.name ?? null) : null, cardId: r.cardId, wellId: r.wellId, wellCode: r.wellId ? (wells.get(r.wellId) ?? null) : null,
       deadline: r.deadline, state: facts.state, stateLabel: FINDING_STATE_LABELS[facts.state], overdue: isFindingOverdue(facts, r.deadline, day),
@@ -326,7 +326,7 @@ export async function weeklySummary(ctx: ServiceCtx, q: { weekEnd?: string | und
   const s = await generateSummary(ctx.db, scope, weekEnd);
   const edit = await repo.findSummaryEdit(ctx.db, unit.id, weekEnd);
   return {
-    unitId: unit.id, unit: unit.name, from: s.from, to: s.to, generated: s.text,
+    unitId: unit.id, unit: unit.name, from: s.from, to: s.to, generated: s.text, intro: s.intro,
     paragraphs: s.paragraphs.map((p) => ({ district: p.district, heading: p.heading, body: p.body, findingIds: p.findingIds })),
     edited: edit
       ? { text: edit.editedText, generatedText: edit.generatedText, editedBy: edit.editedBy, updatedAt: edit.updatedAt.toISOString(), version: edit.version, stale: edit.generatedText !== s.text }

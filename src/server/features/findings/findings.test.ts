@@ -103,7 +103,7 @@ describe('findings and their rectification', () => {
   it('a district raises a finding in its own district only, and verifies what it raised', async () => {
     expect((await wolong.send('POST', '/api/findings', { foundOn: '2024-03-02', unitId: unit('东关街道'), category: 'not_thorough', description: '越界登记' })).statusCode).toBe(404);
     const f = (await wolong.send('POST', '/api/findings', { foundOn: '2024-03-02', unitId: unit('光武街道'), category: '资料不健全', description: '光武街道网格台账缺页', deadline: '2024-03-05' })).json();
-    expect(f).toMatchObject({ raisedBy: '卧龙区', overdue: true, state: 'open' });
+    expect(f).toMatchObject({ raisedBy: '卧龙区封停办', overdue: true, state: 'open' });
     const s = (await guangwu.send('POST', `/api/findings/${f.id}/transitions`, { event: 'submit', data: { evidence: '已补齐' }, version: f.version })).json();
     expect(s.overdue).toBe(false);
     const returned = (await wolong.send('POST', `/api/findings/${f.id}/transitions`, { event: 'return', data: { reason: '仍缺汇总表' }, version: s.version })).json();

@@ -8,7 +8,7 @@ import { auditActor, type ServiceCtx } from '../../context.js';
 import { badRequest, notFound } from '../../http/errors.js';
 import { discardPhoto, storePhoto } from '../../files/photo-store.js';
 import { insertAudit } from '../audit/audit.repo.js';
-import { placesOf } from '../org/org.places.js';
+import { officeLabel, placesOf } from '../org/org.places.js';
 import { unitsByIds } from '../org/org.repo.js';
 import { presentPhoto } from '../survey/survey.presenter.js';
 import { findingsOfInspection, raiseFindingIn } from '../findings/findings.service.js';
@@ -20,13 +20,6 @@ type Fields = {
   onDate: string; kind: InspectionKind; title: string; leaders: Official[]; team: string; areaUnitId: number; targets: InspectionTarget[]; methods: string[];
   narrative: string; samples: SampleTaken[];
 };
-
-/** 市封停办 for the city office, 卧龙区封停办 for a district office, the unit's name otherwise. */
-export function officeLabel(u: { level: string; name: string; shortName: string | null } | undefined): string {
-  if (!u || u.level === 'city') return '市封停办';
-  if (u.level === 'district') return `${u.shortName ?? u.name}封停办`;
-  return u.name;
-}
 
 async function present(db: Kysely<DB>, rows: readonly repo.InspectionRow[]): Promise<InspectionView[]> {
   const place = await placesOf(db, rows.map((r) => r.orgPath));

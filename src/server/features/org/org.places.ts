@@ -26,3 +26,10 @@ export async function placesOf(db: Kysely<DB>, paths: readonly string[]): Promis
 
 /** The unit a materialised path ends at. */
 export const unitIdOfPath = (path: string): number => Number(path.split('/').filter(Boolean).at(-1));
+
+/** 市封停办 for the city office, 卧龙区封停办 for a district office, the unit's name otherwise. */
+export function officeLabel(u: { level: string; name: string; shortName: string | null } | undefined): string {
+  if (!u || u.level === 'city') return '市封停办';
+  if (u.level === 'district') return `${u.shortName ?? u.name}封停办`;
+  return u.name;
+}
