@@ -37,7 +37,7 @@ async function wellseal(target: { env: NodeJS.ProcessEnv; args: string[] }, ...a
   }
 }
 
-describe('wellseal command line', () => {
+describe('wellseal command line', { timeout: 180_000 }, () => {
   it('explains itself in Chinese and English', async () => {
     const r = await wellseal({ env: process.env, args: [] }, '--help');
     expect(r.stdout).toContain('初始化数据库');
@@ -134,4 +134,21 @@ describe('wellseal command line', () => {
     fs.writeFileSync(findings, '发现日期,所属区,单位/社区,问题类别,问题描述,整改期限,整改状态\n2024-02-01,卧龙区,光武街道/光彩社区,排查不细,门店漏登,2024-02-08,整改中\n');
     expect((await wellseal(d, 'import', 'findings', findings)).stdout).toContain('已导入：问题 1 条');
   });
+
+  it('builds bulletin 第12期 and the daily notice of 2024-06-23 as DOCX (and PDF where Chromium is installed)', async () => {
+    const d = demo!;
+    const b12 = path.join(dir, 'b12.docx');
+    const pdf = fs.existsSync('/usr/bin/chromium') ? ['--pdf', path.join(dir, 'b12.pdf')] : [];
+    const built = await wellseal(d, 'bulletin', 'build', '--series', '工作简报', '--issue', '12', '--as-of', '2024-01-12', '--out', b12, ...pdf);
+    expect(built.stdout).toContain('工作简报第12期.docx');
+    expect(fs.readFileSync(b12).subarray(0, 2).toString()).toBe('PK');
+    if (pdf.length) expect(fs.readFileSync(pdf[1]!).subarray(0, 5).toString()).toBe('%PDF-');
+    // an issued bulletin is not rebuilt with other figures
+    expect((await wellseal(d, 'bulletin', 'build', '--series', '工作简报', '--issue', '12', '--as-of', '2024-01-20', '--out', b12)).stderr).toContain('已印发，统计截止日期为 2024-01-12');
+    const notice = path.join(dir, 'n.docx');
+    const n = await wellseal(d, 'bulletin', 'notice', '--campaign', '决战六月', '--date', '2024-06-23', '--out', notice);
+    expect(n.stdout).toContain('决战六月日通报第1期');
+    expect(fs.statSync(notice).size).toBeGreaterThan(5000);
+    expect((await wellseal(d, 'bulletin', 'build', '--series', '简报二', '--issue', '1', '--as-of', '2024-01-12', '--out', b12)).stderr).toContain('简报系列“简报二”不存在');
+  }, 120_000);
 });

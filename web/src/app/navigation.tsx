@@ -13,6 +13,7 @@ import {
   KeyOutlined,
   NotificationOutlined,
   OrderedListOutlined,
+  BookOutlined,
   ProfileOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
@@ -81,6 +82,7 @@ export const NAVIGATION: NavEntry[] = [
     ],
   },
   { path: '/articles', label: '工作动态', icon: <ReadOutlined />, capability: 'articles.read' },
+  { path: '/bulletins', label: '工作简报', icon: <BookOutlined />, capability: 'bulletins.read' },
   { path: '/org', label: '组织机构', icon: <ApartmentOutlined />, capability: 'org.read' },
   {
     key: 'system',

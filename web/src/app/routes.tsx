@@ -32,6 +32,8 @@ const FindingDetailPage = lazy(() => import('../features/findings/pages/finding-
 const FindingsSummaryPage = lazy(() => import('../features/findings/pages/findings-summary-page').then((m) => ({ default: m.FindingsSummaryPage })));
 const ArticlesPage = lazy(() => import('../features/articles/pages/articles-page').then((m) => ({ default: m.ArticlesPage })));
 const ArticleEditorPage = lazy(() => import('../features/articles/pages/article-editor-page').then((m) => ({ default: m.ArticleEditorPage })));
+const BulletinsPage = lazy(() => import('../features/bulletins/pages/bulletins-page').then((m) => ({ default: m.BulletinsPage })));
+const BulletinPage = lazy(() => import('../features/bulletins/pages/bulletin-page').then((m) => ({ default: m.BulletinPage })));
 // the public pages: no login, no shell, never /api/auth/me
 const TipReportPage = lazy(() => import('../public/tip-report-page').then((m) => ({ default: m.TipReportPage })));
 const TipStatusPage = lazy(() => import('../public/tip-status-page').then((m) => ({ default: m.TipStatusPage })));
@@ -101,6 +103,8 @@ export function createRouter() {
         { path: 'articles', element: <RequireCapability capability="articles.read"><ArticlesPage /></RequireCapability> },
         { path: 'articles/new', element: <RequireCapability capability="articles.write"><ArticleEditorPage /></RequireCapability> },
         { path: 'articles/:articleId', element: <RequireCapability capability="articles.read"><ArticleEditorPage /></RequireCapability> },
+        { path: 'bulletins', element: <RequireCapability capability="bulletins.read"><BulletinsPage /></RequireCapability> },
+        { path: 'bulletins/:bulletinId', element: <RequireCapability capability="bulletins.read"><BulletinPage /></RequireCapability> },
         { path: '*', element: <NotFound /> },
       ],
     },

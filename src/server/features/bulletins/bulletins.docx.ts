@@ -82,7 +82,7 @@ function table(t: BulletinTable): (Paragraph | Table)[] {
     });
   const width = t.header[0]!.length;
   return [
-    para([run(t.title, FONT.title, SIZE.hao2)], { align: AlignmentType.CENTER, exact: false, before: mm(4), after: mm(2) }),
+    ...(t.title ? [para([run(t.title, FONT.title, SIZE.hao2)], { align: AlignmentType.CENTER, exact: false, before: mm(4), after: mm(2) })] : []),
     ...(t.note ? [para([run(t.note, FONT.body, SIZE.hao4)], { align: AlignmentType.CENTER, exact: false, after: mm(2) })] : []),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },

@@ -20,7 +20,7 @@ const KAI = `'KaiTi_GB2312', '楷体_GB2312', 'KaiTi', 'Noto Serif CJK SC', seri
 function table(t: BulletinTable): string {
   const tr = (cells: BulletinTable['rows'][number], tag: 'th' | 'td') =>
     `<tr>${cells.map((c) => `<${tag}${c.rowSpan ? ` rowspan="${c.rowSpan}"` : ''}${c.colSpan ? ` colspan="${c.colSpan}"` : ''}>${esc(c.text)}</${tag}>`).join('')}</tr>`;
-  return `<h2 class="table-title">${esc(t.title)}</h2>${t.note ? `<p class="note">${esc(t.note)}</p>` : ''}
+  return `${t.title ? `<h2 class="table-title">${esc(t.title)}</h2>` : ''}${t.note ? `<p class="note">${esc(t.note)}</p>` : ''}
 <table><thead>${t.header.map((r) => tr(r, 'th')).join('')}</thead><tbody>${t.rows.map((r) => tr(r, 'td')).join('')}</tbody></table>`;
 }
 

@@ -27,6 +27,10 @@ export function bulletinsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get('/api/bulletins/:id/render', { schema: { params: IdParams, querystring: z.object({ format: z.enum(['docx', 'pdf', 'html']).default('docx') }) } }, async (req, reply) => {
       const r = await service.renderBulletin(ctxOf(req, deps), req.params.id, req.query.format, { chromium: deps.config.chromium });
       const disposition = req.query.format === 'html' ? 'inline' : 'attachment';
+      if (req.query.format === 'html') {
+        // the preview is shown in a frame of the app's own page: no scripts, inline styles only
+        reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'self'").header('x-frame-options', 'SAMEORIGIN');
+      }
       return reply.type(r.mime).header('content-disposition', `${disposition}; filename="bulletin.${req.query.format}"; filename*=UTF-8''${encodeURIComponent(r.fileName)}`).send(r.data);
     });
   };

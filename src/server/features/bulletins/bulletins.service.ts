@@ -148,7 +148,10 @@ export async function buildContent(ctx: ServiceCtx, b: repo.BulletinRow, onProgr
       });
       continue;
     }
-    out.push({ kind: 'table', inContents: s.inContents, block: await tableBlock(ctx, s, b.asOf) });
+    const block = await tableBlock(ctx, s, b.asOf);
+    // a campaign's own daily notice carries its title in the masthead: the table does not repeat it
+    if (block.kind === 'table' && s.table === 'task' && series.campaignId === s.campaignId) block.table.title = '';
+    out.push({ kind: 'table', inContents: s.inContents, block });
   }
   const corrected = b.correctsId ? await repo.findBulletin(ctx.db, b.correctsId) : undefined;
   onProgress(sections.length, sections.length, '排版');

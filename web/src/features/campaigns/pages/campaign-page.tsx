@@ -7,8 +7,10 @@ import { ApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
 import { errorMessageOf } from '../../../ui/feedback';
 import { StatTile } from '../../../ui/stat-tile';
+import { useCan } from '../../auth/hooks/use-session';
 import { useOrgUnits } from '../../org/hooks/use-org-units';
 import { progressExportUrl, type TaskProgress, type TaskStatus } from '../api/campaigns-api';
+import { CampaignNoticeButton } from '../components/campaign-notice-button';
 import { CampaignTaskList, type DistrictTab } from '../components/campaign-task-list';
 import { noticeDate, TaskProgressTable } from '../components/task-progress-table';
 import { useCampaigns, useTaskProgress, useTasks } from '../hooks/use-campaigns';
@@ -37,6 +39,7 @@ function districtTabs(units: { id: number; name: string; level: string; closedOn
 export function CampaignPage() {
   const campaignId = Number(useParams().campaignId);
   const navigate = useNavigate();
+  const can = useCan();
   const [params, setParams] = useSearchParams();
   const today = dayjs().format(DAY);
   const asOfParam = params.get('asOf');
@@ -102,6 +105,7 @@ export function CampaignPage() {
         </div>
         <div className="ws-page-header__extra">
           <Space wrap>
+            {campaign && can('bulletins.manage') && <CampaignNoticeButton key={campaign.id} campaign={campaign} />}
             <Button icon={<FileExcelOutlined />} href={progressExportUrl(campaignId, day, 'xlsx')} download data-testid="progress-export-xlsx">
               导出 Excel
             </Button>
