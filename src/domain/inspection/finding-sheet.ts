@@ -4,6 +4,7 @@
  * history their status implies.
  */
 import type { RowError } from '../org/org-import.js';
+import { eachSheetRow } from '../shared/sheet-rows.js';
 import { parseDay } from '../shared/dates.js';
 import { categoryFromText, FINDING_CATEGORIES, FINDING_CATEGORY_LABELS, isMissedWell, NEW_FINDING, SHEET_STATES, transitionFinding, type FindingEvent } from './finding.js';
 
@@ -22,14 +23,6 @@ export function planFindingSheet(
   firstDataRow: number,
   ctx: { districts: readonly { id: number; name: string; shortName: string | null; path: string }[]; units: readonly SheetUnit[]; extraCategories: readonly string[]; today: string },
 ): { findings: PlannedFinding[]; errors: RowError[] } {
-  const errors: RowError[] = [];
-  const at = new Map<string, number>();
-  for (const col of FINDING_SHEET_COLUMNS) {
-    const i = header.findIndex((h) => (h ?? '').trim() === col || (col === '单位/社区' && ['单位', '社区', '单位或社区'].includes((h ?? '').trim())));
-    if (i >= 0) at.set(col, i);
-    else if (REQUIRED.has(col)) errors.push({ row: firstDataRow - 1, column: col, message: `缺少必填列“${col}”` });
-  }
-  if (errors.length) return { findings: [], errors };
   const byId = new Map(ctx.units.map((u) => [u.id, u]));
   const streetOf = (u: SheetUnit): string => {
     let p: SheetUnit | undefined = u;
@@ -37,13 +30,10 @@ export function planFindingSheet(
     return p?.name ?? '';
   };
   const findings: PlannedFinding[] = [];
-  body.forEach((cells, idx) => {
-    if (cells.every((c) => (c ?? '').trim() === '')) return;
-    const row = idx + firstDataRow;
-    const before = errors.length;
-    const cell = (c: string) => (at.has(c) ? (cells[at.get(c)!] ?? '').trim() : '');
-    const fail = (column: string, message: string) => errors.push({ row, column, message });
-    for (const c of REQUIRED) if (!cell(c)) fail(c, '不能为空');
+  const errors = eachSheetRow(
+    { header, body, firstDataRow },
+    { all: FINDING_SHEET_COLUMNS, required: REQUIRED, aliases: { '单位/社区': ['单位', '社区', '单位或社区'] } },
+    ({ row, cell, fail, failed }) => {
     const day = (c: string) => {
       const t = cell(c);
       if (!t) return null;
@@ -84,7 +74,7 @@ export function planFindingSheet(
     const state = SHEET_STATES[stateText];
     if (!state) fail('整改状态', `应为 ${Object.keys(SHEET_STATES).join('、')} 之一`);
     if (category && isMissedWell(category) && !grid && state !== 'closed') fail('网格', '漏排问题须填写网格（名称或编号），以便退回该网格重新排查');
-    if (errors.length > before || !foundOn || !district || !category || !state) return;
+    if (failed() || !foundOn || !district || !category || !state) return;
 
     const imported = { imported: true } as const;
     const when = doneOn ?? foundOn;

@@ -3,6 +3,7 @@
  * 办结日期, 是否有效, 内容). Pure: every bad row, or the tips with the dated history they imply.
  */
 import type { RowError } from '../org/org-import.js';
+import { eachSheetRow } from '../shared/sheet-rows.js';
 import { parseDay } from '../shared/dates.js';
 import { addWorkingDays, DEFAULT_DEADLINE_WORKING_DAYS, NEW_TIP, transitionTip, TIP_CHANNEL_LABELS, TIP_CHANNELS, type TipChannel, type TipEvent } from './workflow.js';
 
@@ -16,23 +17,9 @@ export function planTipSheet(
   firstDataRow: number,
   ctx: { districts: readonly { id: number; name: string; shortName: string | null }[]; takenCodes: ReadonlySet<string>; today: string },
 ): { tips: PlannedTip[]; errors: RowError[] } {
-  const errors: RowError[] = [];
-  const at = new Map<string, number>();
-  for (const col of TIP_SHEET_COLUMNS) {
-    const i = header.findIndex((h) => (h ?? '').trim() === col);
-    if (i >= 0) at.set(col, i);
-    else if (REQUIRED.has(col)) errors.push({ row: firstDataRow - 1, column: col, message: `缺少必填列“${col}”` });
-  }
-  if (errors.length) return { tips: [], errors };
   const seen = new Map<string, number>();
   const tips: PlannedTip[] = [];
-  body.forEach((cells, idx) => {
-    if (cells.every((c) => (c ?? '').trim() === '')) return;
-    const row = idx + firstDataRow;
-    const before = errors.length;
-    const cell = (c: string) => (at.has(c) ? (cells[at.get(c)!] ?? '').trim() : '');
-    const fail = (column: string, message: string) => errors.push({ row, column, message });
-    for (const c of REQUIRED) if (!cell(c)) fail(c, '不能为空');
+  const errors = eachSheetRow({ header, body, firstDataRow }, { all: TIP_SHEET_COLUMNS, required: REQUIRED }, ({ row, cell, fail, failed }) => {
     const code = cell('线索编号');
     if (code && ctx.takenCodes.has(code)) fail('线索编号', `线索编号“${code}”已存在`);
     else if (code && seen.has(code)) fail('线索编号', `与第${seen.get(code)}行重复`);
@@ -61,7 +48,7 @@ export function planTipSheet(
     const valid = cell('是否有效');
     if (valid && !['是', '否'].includes(valid)) fail('是否有效', '应填“是”或“否”');
     if (closedOn && !valid) fail('是否有效', '已办结的线索须填写是否有效');
-    if (errors.length > before || !receivedOn || !channel) return;
+    if (failed() || !receivedOn || !channel) return;
     const imported = { imported: true } as const;
     const events: TipEvent[] = [];
     if (assignedOn) events.push({ event: 'assign', onDate: assignedOn, data: { ...imported, districtId: district!.id, deadline: addWorkingDays(assignedOn, DEFAULT_DEADLINE_WORKING_DAYS) } });

@@ -4,6 +4,7 @@
  * every bad row out (row, column, reason), or the wells, their dated history and their tasks.
  */
 import type { RowError } from '../org/org-import.js';
+import { eachSheetRow } from '../shared/sheet-rows.js';
 import { parseDay } from '../shared/dates.js';
 import { transitionWell, NEW_WELL, type WellEvent } from './lifecycle.js';
 import { WELL_USE_LABELS, WELL_USES, type WellUse } from './well.js';
@@ -56,28 +57,13 @@ export function planWellSheet(
   firstDataRow: number,
   ctx: { units: readonly SheetUnit[]; cityId: number; takenCodes: ReadonlySet<string>; campaigns: readonly SheetCampaign[]; today: string },
 ): { wells: PlannedWell[]; errors: RowError[] } {
-  const errors: RowError[] = [];
-  const at = new Map<string, number>();
-  for (const col of WELL_SHEET_COLUMNS) {
-    const i = header.findIndex((h) => (h ?? '').trim() === col);
-    if (i >= 0) at.set(col, i);
-    else if (REQUIRED.has(col)) errors.push({ row: firstDataRow - 1, column: col, message: `缺少必填列“${col}”` });
-  }
-  if (errors.length) return { wells: [], errors };
   const child = new Map(ctx.units.filter((u) => u.parentId !== null).map((u) => [`${u.parentId}|${u.name}`, u]));
   const gridByCode = new Map(ctx.units.filter((u) => u.level === 'grid').map((u) => [u.code, u]));
   const byId = new Map(ctx.units.map((u) => [u.id, u]));
   const seen = new Map<string, number>();
   const wells: PlannedWell[] = [];
 
-  body.forEach((cells, idx) => {
-    if (cells.every((c) => (c ?? '').trim() === '')) return;
-    const row = idx + firstDataRow;
-    const before = errors.length;
-    const cell = (c: string) => (at.has(c) ? (cells[at.get(c)!] ?? '').trim() : '');
-    const fail = (column: string, message: string) => errors.push({ row, column, message });
-    for (const c of REQUIRED) if (!cell(c)) fail(c, '不能为空');
-
+  const errors = eachSheetRow({ header, body, firstDataRow }, { all: WELL_SHEET_COLUMNS, required: REQUIRED }, ({ row, cell, fail, failed }) => {
     const code = cell('井编号');
     if (code && !/^[0-9A-Za-z-]{1,40}$/.test(code)) fail('井编号', '只能包含数字、字母和“-”');
     else if (code && ctx.takenCodes.has(code)) fail('井编号', `井编号“${code}”已存在`);
@@ -149,7 +135,7 @@ export function planWellSheet(
     if (!discoveredOn && !cell('发现日期')) fail('发现日期', '没有任何已知日期，请填写发现日期');
     if (discoveredOn && completedOn && completedOn < discoveredOn) fail('完成日期', '完成日期早于发现日期');
 
-    if (errors.length > before || !unit || !district || !use || !discoveredOn) return;
+    if (failed() || !unit || !district || !use || !discoveredOn) return;
     const events = impliedEvents(disposition, discoveredOn, completedOn);
     let facts = NEW_WELL;
     for (const e of events) facts = transitionWell(facts, e); // the same table as any step: never an impossible history
