@@ -1,48 +1,30 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Card, Input, Select, Table, Tabs, Typography } from 'antd';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Badge, Button, Card, Select, Tabs } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
 import { ARTICLE_CATEGORIES, ARTICLE_CATEGORY_LABELS, ARTICLE_STATE_LABELS, ARTICLE_STATES, type ArticleCategory, type ArticleState } from '@domain/bulletin/article';
 import { formatDate } from '../../../lib/format';
-import { errorMessageOf } from '../../../ui/feedback';
+import { ListSearch, ListToolbar, PagedTable } from '../../../ui/list-page';
 import { PageHeader } from '../../../ui/page-header';
+import { useListParams } from '../../../ui/use-list-params';
 import { useCan } from '../../auth/hooks/use-session';
 import type { Article } from '../api/articles-api';
 import { ArticleCategoryTag, ArticleStateTag } from '../components/article-tags';
 import { useArticles } from '../hooks/use-articles';
 import '../articles.css';
 
-const PAGE_SIZES = [20, 50, 100];
-const isState = (s: string | null): s is ArticleState => (ARTICLE_STATES as readonly string[]).includes(s ?? '');
-const isCategory = (s: string | null): s is ArticleCategory => (ARTICLE_CATEGORIES as readonly string[]).includes(s ?? '');
-
 /** 工作动态: the offices' news items for the bulletin — drafts, the approval queue, approved and printed. */
 export function ArticlesPage() {
   const can = useCan();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const stateParam = params.get('state');
-  const state = isState(stateParam) ? stateParam : undefined;
-  const categoryParam = params.get('category');
-  const category = isCategory(categoryParam) ? categoryParam : undefined;
-  const q = params.get('q') ?? '';
-  const page = Number(params.get('page')) || 1;
-  const pageSize = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : 20;
+  const list = useListParams();
+  const { q, page, pageSize, update } = list;
+  const state = list.oneOf('state', ARTICLE_STATES);
+  const category = list.oneOf('category', ARTICLE_CATEGORIES);
   const filter = { ...(state ? { state } : {}), ...(category ? { category } : {}), ...(q ? { q } : {}) };
   const { data, isFetching, error } = useArticles({ ...filter, page, pageSize });
   const approver = can('articles.approve');
   // the approver's queue shows how many wait, whichever tab is open
   const queue = useArticles({ state: 'submitted', page: 1, pageSize: 1 }, approver);
-
-  /** Changes filters; any change but the page goes back to page 1. */
-  const update = (next: Record<string, string | number | undefined>) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined || v === '' || (k === 'page' && v === 1)) p.delete(k);
-      else p.set(k, String(v));
-    }
-    if (!('page' in next)) p.delete('page');
-    setParams(p, { replace: true });
-  };
 
   const tabLabel = (s: ArticleState) => {
     if (s !== 'submitted') return ARTICLE_STATE_LABELS[s];
@@ -78,48 +60,29 @@ export function ArticlesPage() {
           items={[{ key: 'all', label: '全部' }, ...ARTICLE_STATES.map((s) => ({ key: s, label: tabLabel(s) }))]}
           data-testid="articles-tabs"
         />
-        <div className="ws-card-toolbar">
-          <div className="ws-card-toolbar__filters">
-            <Input.Search
-              allowClear
-              placeholder="标题或正文"
-              className="ws-card-toolbar__search"
-              defaultValue={q}
-              onSearch={(v) => update({ q: v.trim() })}
-              onChange={(e) => !e.target.value && q && update({ q: undefined })}
-              data-testid="articles-search"
-            />
-            <Select<ArticleCategory>
-              allowClear
-              placeholder="全部类别"
-              className="ws-art-filters__select"
-              value={category}
-              onChange={(v) => update({ category: v })}
-              options={ARTICLE_CATEGORIES.map((c) => ({ value: c, label: ARTICLE_CATEGORY_LABELS[c] }))}
-              data-testid="articles-category"
-            />
-          </div>
-          <Typography.Text type="secondary">{data ? `共 ${data.total.toLocaleString('zh-CN')} 篇` : ''}</Typography.Text>
-        </div>
-        {error && <Alert type="error" showIcon title={errorMessageOf(error)} style={{ marginBottom: 12 }} />}
-        <Table<Article>
+        <ListToolbar total={data?.total} unit="篇">
+          <ListSearch list={list} placeholder="标题或正文" data-testid="articles-search" />
+          <Select<ArticleCategory>
+            allowClear
+            placeholder="全部类别"
+            className="ws-art-filters__select"
+            value={category}
+            onChange={(v) => update({ category: v })}
+            options={ARTICLE_CATEGORIES.map((c) => ({ value: c, label: ARTICLE_CATEGORY_LABELS[c] }))}
+            data-testid="articles-category"
+          />
+        </ListToolbar>
+        <PagedTable<Article>
           data-testid="articles-table"
-          size="middle"
-          rowKey="id"
+          list={list}
+          total={data?.total}
+          unit="篇"
+          error={error}
           loading={isFetching}
           dataSource={data?.articles ?? []}
           scroll={{ x: 860 }}
-          onRow={(a) => ({ onClick: () => navigate(`/articles/${a.id}`), className: 'ws-clickable-row' })}
+          rowLink={(a) => `/articles/${a.id}`}
           locale={{ emptyText: filtered ? '没有符合条件的稿件' : '还没有稿件' }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            pageSizeOptions: PAGE_SIZES,
-            showSizeChanger: true,
-            showTotal: (n) => `共 ${n} 篇`,
-            onChange: (p, size) => update(size !== pageSize ? { size, page: undefined } : { page: p }),
-          }}
           columns={[
             { title: '日期', dataIndex: 'onDate', width: 130, render: (d: string) => <span className="ws-nowrap">{formatDate(d)}</span> },
             { title: '类别', dataIndex: 'category', width: 100, render: (c: ArticleCategory) => <ArticleCategoryTag category={c} /> },

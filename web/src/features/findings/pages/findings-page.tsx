@@ -1,11 +1,13 @@
 import { DownloadOutlined, PlusOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Select, Space, Switch, Table, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { FINDING_STATE_LABELS, FINDING_STATES, type FindingState } from '@domain/inspection/finding';
 import { formatDate } from '../../../lib/format';
 import { errorMessageOf } from '../../../ui/feedback';
+import { ListSearch, ListToolbar, PagedTable } from '../../../ui/list-page';
 import { PageHeader } from '../../../ui/page-header';
+import { useListParams } from '../../../ui/use-list-params';
 import { useCan, useMe } from '../../auth/hooks/use-session';
 import { FINDINGS_EXPORT_URL, type Finding } from '../api/findings-api';
 import { FindingCategoryTag, FindingOverdueTag, FindingStateTag } from '../components/finding-tags';
@@ -17,44 +19,26 @@ import { useFindingCategories } from '../hooks/use-finding-categories';
 import { useFindings, useFindingsBoard } from '../hooks/use-findings';
 import '../findings.css';
 
-const PAGE_SIZES = [20, 50, 100];
-const isState = (s: string | null): s is FindingState => (FINDING_STATES as readonly string[]).includes(s ?? '');
-
 /** 问题整改: findings raised on inspections, district by district, and where each stands in its rectification. */
 export function FindingsPage() {
   const can = useCan();
   const me = useMe();
-  const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const list = useListParams();
+  const { params, q, page, pageSize, update } = list;
   const [raising, setRaising] = useState(false);
   const [editingWords, setEditingWords] = useState(false);
   // the lists are the city office's to keep
   const cityOffice = can('findings.verify') && me.grants.some((g) => g.role === 'city');
   const [importing, setImporting] = useState(false);
-  const stateParam = params.get('state');
-  const state = isState(stateParam) ? stateParam : undefined;
-  const districtId = Number(params.get('district')) || undefined;
+  const state = list.oneOf('state', FINDING_STATES);
+  const districtId = list.id('district');
   const category = params.get('category') || undefined;
   const overdue = params.get('overdue') === 'true';
-  const q = params.get('q') ?? '';
-  const page = Number(params.get('page')) || 1;
-  const pageSize = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : 20;
   const filter = { ...(state ? { state } : {}), ...(districtId ? { districtId } : {}), ...(category ? { category } : {}), ...(overdue ? { overdue } : {}), ...(q ? { q } : {}) };
   const { data, isFetching, error } = useFindings({ ...filter, page, pageSize });
   const board = useFindingsBoard();
   const categories = useFindingCategories();
   const districts = board.data?.districts ?? [];
-
-  /** Changes filters; any change but the page goes back to page 1. */
-  const update = (next: Record<string, string | number | undefined>) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined || v === '' || (k === 'page' && v === 1)) p.delete(k);
-      else p.set(k, String(v));
-    }
-    if (!('page' in next)) p.delete('page');
-    setParams(p, { replace: true });
-  };
 
   const filtered = Object.keys(filter).length > 0;
 
@@ -89,72 +73,54 @@ export function FindingsPage() {
       {board.error && <Alert type="error" showIcon title={errorMessageOf(board.error)} style={{ marginBottom: 16 }} />}
       <FindingsBoard board={board.data} selected={districtId} onSelect={(id) => update({ district: id })} />
       <Card className="ws-card">
-        <div className="ws-card-toolbar">
-          <div className="ws-card-toolbar__filters ws-fd-filters">
-            <Input.Search
+        <ListToolbar className="ws-fd-filters" total={data?.total} unit="个">
+          <ListSearch list={list} placeholder="问题描述或地点" data-testid="findings-search" />
+          {districts.length > 1 && (
+            <Select<number>
               allowClear
-              placeholder="问题描述或地点"
-              className="ws-card-toolbar__search"
-              defaultValue={q}
-              onSearch={(v) => update({ q: v.trim() })}
-              onChange={(e) => !e.target.value && q && update({ q: undefined })}
-              data-testid="findings-search"
-            />
-            {districts.length > 1 && (
-              <Select<number>
-                allowClear
-                placeholder="全部区"
-                className="ws-fd-filters__select"
-                value={districtId}
-                onChange={(v) => update({ district: v })}
-                options={districts.map((d) => ({ value: d.districtId, label: d.district }))}
-                data-testid="findings-district"
-              />
-            )}
-            <Select<FindingState>
-              allowClear
-              placeholder="全部状态"
+              placeholder="全部区"
               className="ws-fd-filters__select"
-              value={state}
-              onChange={(v) => update({ state: v })}
-              options={FINDING_STATES.map((s) => ({ value: s, label: FINDING_STATE_LABELS[s] }))}
-              data-testid="findings-state"
+              value={districtId}
+              onChange={(v) => update({ district: v })}
+              options={districts.map((d) => ({ value: d.districtId, label: d.district }))}
+              data-testid="findings-district"
             />
-            <Select<string>
-              allowClear
-              placeholder="全部类别"
-              className="ws-fd-filters__select"
-              value={category}
-              onChange={(v) => update({ category: v })}
-              options={categories}
-              data-testid="findings-category"
-            />
-            <label className="ws-fd-filters__switch">
-              <Switch size="small" checked={overdue} onChange={(on) => update({ overdue: on ? 'true' : undefined })} data-testid="findings-overdue-only" />
-              只看逾期
-            </label>
-          </div>
-          <Typography.Text type="secondary">{data ? `共 ${data.total.toLocaleString('zh-CN')} 个` : ''}</Typography.Text>
-        </div>
-        {error && <Alert type="error" showIcon title={errorMessageOf(error)} style={{ marginBottom: 12 }} />}
-        <Table<Finding>
+          )}
+          <Select<FindingState>
+            allowClear
+            placeholder="全部状态"
+            className="ws-fd-filters__select"
+            value={state}
+            onChange={(v) => update({ state: v })}
+            options={FINDING_STATES.map((s) => ({ value: s, label: FINDING_STATE_LABELS[s] }))}
+            data-testid="findings-state"
+          />
+          <Select<string>
+            allowClear
+            placeholder="全部类别"
+            className="ws-fd-filters__select"
+            value={category}
+            onChange={(v) => update({ category: v })}
+            options={categories}
+            data-testid="findings-category"
+          />
+          <label className="ws-fd-filters__switch">
+            <Switch size="small" checked={overdue} onChange={(on) => update({ overdue: on ? 'true' : undefined })} data-testid="findings-overdue-only" />
+            只看逾期
+          </label>
+        </ListToolbar>
+        <PagedTable<Finding>
           data-testid="findings-table"
-          size="middle"
-          rowKey="id"
+          list={list}
+          total={data?.total}
+          unit="个"
+          error={error}
           loading={isFetching}
           dataSource={data?.findings ?? []}
           scroll={{ x: 1000 }}
-          onRow={(f) => ({ onClick: () => navigate(`/findings/${f.id}`), className: `ws-clickable-row${f.overdue ? ' ws-fd-row--overdue' : ''}` })}
+          rowLink={(f) => `/findings/${f.id}`}
+          rowClassName={(f) => (f.overdue ? 'ws-fd-row--overdue' : '')}
           locale={{ emptyText: filtered ? '没有符合条件的问题' : '还没有登记问题' }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            pageSizeOptions: PAGE_SIZES,
-            showSizeChanger: true,
-            showTotal: (n) => `共 ${n} 个`,
-            onChange: (p, size) => update(size !== pageSize ? { size, page: undefined } : { page: p }),
-          }}
           columns={[
             { title: '发现日期', dataIndex: 'foundOn', width: 130, render: (d: string) => <span className="ws-nowrap">{formatDate(d)}</span> },
             {

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Input, Select, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { INSPECTION_KIND_LABELS, INSPECTION_KINDS, type InspectionKind } from '@domain/inspection/inspection';
 import { formatDate } from '../../../lib/format';
-import { errorMessageOf } from '../../../ui/feedback';
+import { ListSearch, ListToolbar, PagedTable } from '../../../ui/list-page';
 import { PageHeader } from '../../../ui/page-header';
+import { useListParams } from '../../../ui/use-list-params';
 import { useCan } from '../../auth/hooks/use-session';
 import type { Inspection } from '../api/inspections-api';
 import { InspectionKindTag } from '../components/inspection-tags';
@@ -13,8 +14,6 @@ import { useInspections } from '../hooks/use-inspections';
 import '../inspections.css';
 
 const DAY = 'YYYY-MM-DD';
-const PAGE_SIZES = [20, 50, 100];
-const isKind = (s: string | null): s is InspectionKind => (INSPECTION_KINDS as readonly string[]).includes(s ?? '');
 const isDay = (s: string | null): s is string => !!s && dayjs(s, DAY, true).isValid();
 
 function Count({ n, unit }: { n: number; unit: string }) {
@@ -25,29 +24,15 @@ function Count({ n, unit }: { n: number; unit: string }) {
 export function InspectionsPage() {
   const can = useCan();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const kindParam = params.get('kind');
-  const kind = isKind(kindParam) ? kindParam : undefined;
+  const list = useListParams();
+  const { params, q, page, pageSize, update } = list;
+  const kind = list.oneOf('kind', INSPECTION_KINDS);
   const fromParam = params.get('from');
   const toParam = params.get('to');
   const from = isDay(fromParam) ? fromParam : undefined;
   const to = isDay(toParam) ? toParam : undefined;
-  const q = params.get('q') ?? '';
-  const page = Number(params.get('page')) || 1;
-  const pageSize = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : 20;
   const filter = { ...(kind ? { kind } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), ...(q ? { q } : {}) };
   const { data, isFetching, error } = useInspections({ ...filter, page, pageSize });
-
-  /** Changes filters; any change but the page goes back to page 1. */
-  const update = (next: Record<string, string | number | undefined>) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined || v === '' || (k === 'page' && v === 1)) p.delete(k);
-      else p.set(k, String(v));
-    }
-    if (!('page' in next)) p.delete('page');
-    setParams(p, { replace: true });
-  };
 
   const filtered = Object.keys(filter).length > 0;
 
@@ -65,61 +50,42 @@ export function InspectionsPage() {
         }
       />
       <Card className="ws-card">
-        <div className="ws-card-toolbar">
-          <div className="ws-card-toolbar__filters ws-insp-filters">
-            <Input.Search
-              allowClear
-              placeholder="标题、带队领导或情况"
-              className="ws-card-toolbar__search"
-              defaultValue={q}
-              onSearch={(v) => update({ q: v.trim() })}
-              onChange={(e) => !e.target.value && q && update({ q: undefined })}
-              data-testid="inspections-search"
-            />
-            <DatePicker.RangePicker
-              className="ws-insp-filters__range"
-              format="YYYY年M月D日"
-              inputReadOnly
-              placeholder={['开始日期', '结束日期']}
-              value={[from ? dayjs(from, DAY) : null, to ? dayjs(to, DAY) : null]}
-              onChange={(range) => {
-                const [a, b] = (range ?? [null, null]) as [Dayjs | null, Dayjs | null];
-                update({ from: a ? a.format(DAY) : undefined, to: b ? b.format(DAY) : undefined });
-              }}
-              allowEmpty={[true, true]}
-              data-testid="inspections-range"
-            />
-            <Select<InspectionKind>
-              allowClear
-              placeholder="全部类型"
-              className="ws-insp-filters__kind"
-              value={kind}
-              onChange={(v) => update({ kind: v })}
-              options={INSPECTION_KINDS.map((k) => ({ value: k, label: INSPECTION_KIND_LABELS[k] }))}
-              data-testid="inspections-kind"
-            />
-          </div>
-          <Typography.Text type="secondary">{data ? `共 ${data.total.toLocaleString('zh-CN')} 条` : ''}</Typography.Text>
-        </div>
-        {error && <Alert type="error" showIcon title={errorMessageOf(error)} style={{ marginBottom: 12 }} />}
-        <Table<Inspection>
+        <ListToolbar className="ws-insp-filters" total={data?.total} unit="条">
+          <ListSearch list={list} placeholder="标题、带队领导或情况" data-testid="inspections-search" />
+          <DatePicker.RangePicker
+            className="ws-insp-filters__range"
+            format="YYYY年M月D日"
+            inputReadOnly
+            placeholder={['开始日期', '结束日期']}
+            value={[from ? dayjs(from, DAY) : null, to ? dayjs(to, DAY) : null]}
+            onChange={(range) => {
+              const [a, b] = (range ?? [null, null]) as [Dayjs | null, Dayjs | null];
+              update({ from: a ? a.format(DAY) : undefined, to: b ? b.format(DAY) : undefined });
+            }}
+            allowEmpty={[true, true]}
+            data-testid="inspections-range"
+          />
+          <Select<InspectionKind>
+            allowClear
+            placeholder="全部类型"
+            className="ws-insp-filters__kind"
+            value={kind}
+            onChange={(v) => update({ kind: v })}
+            options={INSPECTION_KINDS.map((k) => ({ value: k, label: INSPECTION_KIND_LABELS[k] }))}
+            data-testid="inspections-kind"
+          />
+        </ListToolbar>
+        <PagedTable<Inspection>
           data-testid="inspections-table"
-          size="middle"
-          rowKey="id"
+          list={list}
+          total={data?.total}
+          unit="条"
+          error={error}
           loading={isFetching}
           dataSource={data?.inspections ?? []}
           scroll={{ x: 960 }}
-          onRow={(r) => ({ onClick: () => navigate(`/inspections/${r.id}`), className: 'ws-clickable-row' })}
+          rowLink={(r) => `/inspections/${r.id}`}
           locale={{ emptyText: filtered ? '没有符合条件的督导记录' : '还没有督导记录' }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            pageSizeOptions: PAGE_SIZES,
-            showSizeChanger: true,
-            showTotal: (n) => `共 ${n} 条`,
-            onChange: (p, size) => update(size !== pageSize ? { size, page: undefined } : { page: p }),
-          }}
           columns={[
             { title: '日期', dataIndex: 'onDate', width: 130, render: (d: string) => <span className="ws-nowrap">{formatDate(d)}</span> },
             { title: '类型', dataIndex: 'kind', width: 100, render: (k: InspectionKind) => <InspectionKindTag kind={k} /> },

@@ -1,11 +1,12 @@
 import { DownloadOutlined, DownOutlined, ExclamationCircleOutlined, FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Dropdown, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Dropdown, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { TIP_STATE_LABELS, TIP_STATES, type TipState } from '@domain/tip/workflow';
 import { formatDate } from '../../../lib/format';
-import { errorMessageOf } from '../../../ui/feedback';
+import { ListSearch, ListToolbar, PagedTable } from '../../../ui/list-page';
 import { PageHeader } from '../../../ui/page-header';
+import { useListParams } from '../../../ui/use-list-params';
 import { useCan } from '../../auth/hooks/use-session';
 import { tipsExportUrl, type Tip, type TipResult } from '../api/tips-api';
 import { TipRegisterModal } from '../components/tip-register-modal';
@@ -13,9 +14,6 @@ import { ChannelTag, OverdueTag, TipResultTag, TipStateTag } from '../components
 import { useTipUnits } from '../hooks/use-tip-units';
 import { useTips } from '../hooks/use-tips';
 import '../tips.css';
-
-const PAGE_SIZES = [20, 50, 100];
-const isState = (s: string | null): s is TipState => (TIP_STATES as readonly string[]).includes(s ?? '');
 
 /** Starts a download of `url` (a plain link click, so the browser's own download handling applies). */
 function download(url: string) {
@@ -31,30 +29,15 @@ function download(url: string) {
 export function TipsPage() {
   const can = useCan();
   const { modal } = App.useApp();
-  const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const list = useListParams();
+  const { params, q, page, pageSize, update } = list;
   const [registering, setRegistering] = useState(false);
-  const stateParam = params.get('state');
-  const state = isState(stateParam) ? stateParam : undefined;
+  const state = list.oneOf('state', TIP_STATES);
   const overdue = params.get('overdue') === 'true';
-  const districtId = Number(params.get('district')) || undefined;
-  const q = params.get('q') ?? '';
-  const page = Number(params.get('page')) || 1;
-  const pageSize = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : 20;
+  const districtId = list.id('district');
   const filter = { ...(state ? { state } : {}), ...(overdue ? { overdue } : {}), ...(districtId ? { districtId } : {}), ...(q ? { q } : {}) };
   const { data, isFetching, error } = useTips({ ...filter, page, pageSize });
   const units = useTipUnits();
-
-  /** Changes filters; any change but the page goes back to page 1. */
-  const update = (next: Record<string, string | number | undefined>) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined || v === '' || (k === 'page' && v === 1)) p.delete(k);
-      else p.set(k, String(v));
-    }
-    if (!('page' in next)) p.delete('page');
-    setParams(p, { replace: true });
-  };
 
   const exportWithReporter = () =>
     modal.confirm({
@@ -102,62 +85,44 @@ export function TipsPage() {
         }
       />
       <Card className="ws-card">
-        <div className="ws-card-toolbar">
-          <div className="ws-card-toolbar__filters ws-tips-filters">
-            <Input.Search
+        <ListToolbar className="ws-tips-filters" total={data?.total} unit="条">
+          <ListSearch list={list} placeholder="编号、内容或地点" data-testid="tips-search" />
+          <Select<TipState>
+            allowClear
+            placeholder="全部状态"
+            className="ws-tips-filters__select"
+            value={state}
+            onChange={(v) => update({ state: v })}
+            options={TIP_STATES.map((s) => ({ value: s, label: TIP_STATE_LABELS[s] }))}
+            data-testid="tips-state"
+          />
+          {units.districts.length > 1 && (
+            <Select<number>
               allowClear
-              placeholder="编号、内容或地点"
-              className="ws-card-toolbar__search"
-              defaultValue={q}
-              onSearch={(v) => update({ q: v.trim() })}
-              onChange={(e) => !e.target.value && q && update({ q: undefined })}
-              data-testid="tips-search"
+              placeholder="全部区"
+              className="ws-tips-filters__district"
+              value={districtId}
+              onChange={(v) => update({ district: v })}
+              options={units.districts.map((d) => ({ value: d.id, label: d.name }))}
+              data-testid="tips-district"
             />
-            <Select<TipState>
-              allowClear
-              placeholder="全部状态"
-              className="ws-tips-filters__select"
-              value={state}
-              onChange={(v) => update({ state: v })}
-              options={TIP_STATES.map((s) => ({ value: s, label: TIP_STATE_LABELS[s] }))}
-              data-testid="tips-state"
-            />
-            {units.districts.length > 1 && (
-              <Select<number>
-                allowClear
-                placeholder="全部区"
-                className="ws-tips-filters__district"
-                value={districtId}
-                onChange={(v) => update({ district: v })}
-                options={units.districts.map((d) => ({ value: d.id, label: d.name }))}
-                data-testid="tips-district"
-              />
-            )}
-            <Checkbox checked={overdue} onChange={(e) => update({ overdue: e.target.checked ? 'true' : undefined })} className="ws-tips-filters__overdue" data-testid="tips-overdue">
-              只看逾期
-            </Checkbox>
-          </div>
-          <Typography.Text type="secondary">{data ? `共 ${data.total.toLocaleString('zh-CN')} 条` : ''}</Typography.Text>
-        </div>
-        {error && <Alert type="error" showIcon title={errorMessageOf(error)} style={{ marginBottom: 12 }} />}
-        <Table<Tip>
+          )}
+          <Checkbox checked={overdue} onChange={(e) => update({ overdue: e.target.checked ? 'true' : undefined })} className="ws-tips-filters__overdue" data-testid="tips-overdue">
+            只看逾期
+          </Checkbox>
+        </ListToolbar>
+        <PagedTable<Tip>
           data-testid="tips-table"
-          size="middle"
-          rowKey="id"
+          list={list}
+          total={data?.total}
+          unit="条"
+          error={error}
           loading={isFetching}
           dataSource={data?.tips ?? []}
           scroll={{ x: 1080 }}
-          onRow={(t) => ({ onClick: () => navigate(`/tips/${t.id}`), className: `ws-clickable-row${t.overdue ? ' ws-tip-row--overdue' : ''}` })}
+          rowLink={(t) => `/tips/${t.id}`}
+          rowClassName={(t) => (t.overdue ? 'ws-tip-row--overdue' : '')}
           locale={{ emptyText: filtered ? '没有符合条件的线索' : '暂无线索' }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            pageSizeOptions: PAGE_SIZES,
-            showSizeChanger: true,
-            showTotal: (n) => `共 ${n} 条`,
-            onChange: (p, size) => update(size !== pageSize ? { size, page: undefined } : { page: p }),
-          }}
           columns={[
             {
               title: '编号',
