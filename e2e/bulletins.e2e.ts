@@ -6,27 +6,16 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import JSZip from 'jszip';
-import type { Browser } from 'playwright-core';
-import { apiAs, launchBrowser, login as loginWith, noDialog, OUTPUT_DIR, shot, startServer, type Server } from './support.js';
+import { apiAs, noDialog, OUTPUT_DIR, serverAndBrowser, shot } from './support.js';
 
-let server: Server;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-const login = (username: string) => loginWith(browser, server, username);
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const ctx = serverAndBrowser();
+const { login } = ctx;
 
 test('the issued 第12期 previews in the page and downloads as Word with the seed tables', async () => {
   const page = await login('city');
-  await page.goto(`${server.url}/bulletins`);
+  await page.goto(`${ctx.server.url}/bulletins`);
   await page.getByTestId('bulletins-table').getByText('第 12 期').first().click();
   await page.getByTestId('bulletin-page').waitFor();
   const preview = page.frameLocator('[data-testid=bulletin-preview]');
@@ -47,8 +36,8 @@ test('the issued 第12期 previews in the page and downloads as Word with the se
 
 test('the daily notice of 决战六月 is one click from the campaign page, and is issued', async () => {
   const page = await login('city');
-  const campaign = (await apiAs(page, server, 'GET', '/api/campaigns')).campaigns.find((c: { name: string }) => c.name === '决战六月');
-  await page.goto(`${server.url}/campaigns/${campaign.id}`);
+  const campaign = (await apiAs(page, ctx.server, 'GET', '/api/campaigns')).campaigns.find((c: { name: string }) => c.name === '决战六月');
+  await page.goto(`${ctx.server.url}/campaigns/${campaign.id}`);
   await page.getByTestId('campaign-notice').click();
   await page.waitForURL(/\/bulletins\/\d+$/);
   await page.getByTestId('bulletin-page').waitFor();

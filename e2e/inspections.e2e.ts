@@ -5,23 +5,13 @@
  * then verifies. Also looks at the findings board and the weekly summary of 第12期's week.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { PNG } from '../src/test-support/fixtures.js';
-import { apiAs, launchBrowser, login as loginWith, noDialog, shot, startServer, type Server } from './support.js';
+import { apiAs, noDialog, serverAndBrowser, shot } from './support.js';
 
-let server: Server;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-const login = (username: string, viewport?: { width: number; height: number }) => loginWith(browser, server, username, viewport);
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const ctx = serverAndBrowser();
+const { login } = ctx;
 
 async function pickTree(page: Page, testId: string, text: string) {
   await page.getByTestId(testId).click();
@@ -35,12 +25,12 @@ async function pickOption(page: Page, testId: string, text: string) {
 
 test('an inspection on a phone finds a well and raises a 漏排 finding; the registry and the grid follow', async () => {
   const page = await login('wolong', { width: 390, height: 844 });
-  const api = (method: 'GET' | 'POST', url: string, data?: unknown) => apiAs(page, server, method, url, data);
+  const api = (method: 'GET' | 'POST', url: string, data?: unknown) => apiAs(page, ctx.server, method, url, data);
   const units = (await api('GET', '/api/org/units')).units as { id: number; name: string }[];
   const gridId = units.find((u) => u.name === '榆树庄社区第2网格')!.id;
   assert.equal((await api('GET', `/api/survey/grids/${gridId}`)).state, 'completed');
 
-  await page.goto(`${server.url}/inspections/new`);
+  await page.goto(`${ctx.server.url}/inspections/new`);
   await page.getByTestId('inspection-form').waitFor();
   await pickOption(page, 'inspection-kind', '暗访');
   await page.getByTestId('inspection-title').fill('暗访光武街道榆树庄社区沿街门店');
@@ -104,7 +94,7 @@ test('an inspection on a phone finds a well and raises a 漏排 finding; the reg
 
 test('the findings board flags overdue findings, and the weekly summary of 第12期 covers the four districts', async () => {
   const page = await login('city');
-  await page.goto(`${server.url}/findings`);
+  await page.goto(`${ctx.server.url}/findings`);
   await page.getByTestId('findings-board').waitFor();
   const all = await page.getByTestId('findings-table').locator('tbody tr.ant-table-row').count();
   await page.getByTestId('findings-overdue-only').click();
@@ -113,9 +103,9 @@ test('the findings board flags overdue findings, and the weekly summary of 第12
   assert.ok(overdue.length > 0 && overdue.every((r) => r.includes('已逾期')));
   await shot(page, 'findings-board');
 
-  await page.goto(`${server.url}/findings/summary`);
+  await page.goto(`${ctx.server.url}/findings/summary`);
   await page.getByTestId('summary-generated').waitFor();
-  await page.goto(`${server.url}/findings/summary?weekEnd=2024-01-12`);
+  await page.goto(`${ctx.server.url}/findings/summary?weekEnd=2024-01-12`);
   const text = await page.getByTestId('summary-generated').innerText();
   for (const d of ['（一）卧龙区', '（二）宛城区', '（三）高新区', '（四）示范区']) assert.ok(text.includes(d), `${d} in the summary`);
   await shot(page, 'findings-summary');

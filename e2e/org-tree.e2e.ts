@@ -3,28 +3,15 @@
  * tree, see the 1152 grids, rename a grid through the web app and find the change in the audit log.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, login as loginWith, shot, startServer, type Server } from './support.js';
+import { test } from 'node:test';
+import { serverAndBrowser, shot } from './support.js';
 
-let server: Server;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-const login = (username: string, viewport?: { width: number; height: number }) => loginWith(browser, server, username, viewport);
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-
+const ctx = serverAndBrowser();
+const { login } = ctx;
 
 test('the server printed the URL and the demo accounts at first start', () => {
-  assert.match(server.output(), /已启动/);
-  assert.match(server.output(), /city\s+市封停办/);
+  assert.match(ctx.server.output(), /已启动/);
+  assert.match(ctx.server.output(), /city\s+市封停办/);
 });
 
 test('a city user logs in and sees the 1152 grids in the org tree', async () => {
@@ -38,7 +25,7 @@ test('a city user logs in and sees the 1152 grids in the org tree', async () => 
   await page.waitForTimeout(1200); // let the charts finish their entry animation for the screenshot
   await shot(page, 'home');
   await page.getByRole('menuitem', { name: '组织机构' }).click();
-  await page.waitForURL(`${server.url}/org`);
+  await page.waitForURL(`${ctx.server.url}/org`);
   const tree = page.getByTestId('org-tree');
   await tree.getByText('卧龙区').first().waitFor();
   assert.equal(await page.getByTestId('grid-total').innerText(), '1152');
@@ -52,7 +39,7 @@ test('a city user logs in and sees the 1152 grids in the org tree', async () => 
 
 test('a district user sees only their district', async () => {
   const page = await login('wolong');
-  await page.goto(`${server.url}/org`);
+  await page.goto(`${ctx.server.url}/org`);
   await page.getByTestId('org-tree').getByText('卧龙区', { exact: true }).waitFor();
   assert.equal(await page.getByTestId('grid-total').innerText(), '504');
   assert.equal(await page.getByTestId('org-tree').getByText('宛城区', { exact: true }).count(), 0);
@@ -61,7 +48,7 @@ test('a district user sees only their district', async () => {
 
 test('a change made in the web app shows in the audit log', async () => {
   const page = await login('city');
-  await page.goto(`${server.url}/org`);
+  await page.goto(`${ctx.server.url}/org`);
   await page.getByPlaceholder('搜索名称或编码').fill('七里园社区第1网格');
   await page.getByPlaceholder('搜索名称或编码').press('Enter');
   await page.getByTestId('org-tree').getByText('七里园社区第1网格').first().click();
@@ -72,7 +59,7 @@ test('a change made in the web app shows in the audit log', async () => {
   await page.getByText('已将“七里园社区第1网格”更名为“七里园社区一网格”').waitFor();
 
   await page.getByRole('menuitem', { name: '操作日志' }).click();
-  await page.waitForURL(`${server.url}/audit`);
+  await page.waitForURL(`${ctx.server.url}/audit`);
   await page.getByText('网格“七里园社区第1网格”更名为“七里园社区一网格”').first().waitFor();
   await page.getByText('市封停办 王晓燕').first().waitFor();
   await shot(page, 'audit');

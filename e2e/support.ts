@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { adminQuery as admin, withDb } from '../src/test-support/pg-admin.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -109,4 +110,22 @@ export async function noDialog(page: Page): Promise<void> {
     if (Date.now() > deadline) throw new Error('a dialog stayed open');
     await page.waitForTimeout(100);
   }
+}
+
+/** One server (on a fresh database) and one browser per test file: started before its tests, stopped after. */
+export function serverAndBrowser() {
+  const s = {} as { server: Server; browser: Browser };
+  before(async () => {
+    s.server = await startServer();
+    s.browser = await launchBrowser();
+  });
+  after(async () => {
+    await s.browser?.close();
+    await s.server?.stop();
+  });
+  return {
+    get server() { return s.server; },
+    get browser() { return s.browser; },
+    login: (username: string, viewport?: { width: number; height: number }) => login(s.browser, s.server, username, viewport),
+  };
 }

@@ -3,29 +3,17 @@
  * photo in their grid; the street office completes the grid and sees the progress change.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { PNG } from '../src/test-support/fixtures.js';
-import { launchBrowser, login as loginWith, shot, startServer, type Server } from './support.js';
+import { serverAndBrowser, shot } from './support.js';
 
-let server: Server;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-const login = (username: string, viewport?: { width: number; height: number }) => loginWith(browser, server, username, viewport);
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-
+const ctx = serverAndBrowser();
+const { login } = ctx;
 
 /** 光彩社区's completed-grid count in the street office's progress table (as of today). */
 async function completedInCommunity(page: Page): Promise<number> {
-  await page.goto(`${server.url}/survey`);
+  await page.goto(`${ctx.server.url}/survey`);
   const row = page.getByTestId('survey-progress').locator('tr', { hasText: '光彩社区' }).first();
   await row.waitFor();
   const cells = await row.locator('td').allInnerTexts();
@@ -37,7 +25,7 @@ test('a grid worker fills a card with a photo; the street office completes the g
   const before = await completedInCommunity(office);
 
   const phone = await login('grid01', { width: 390, height: 844 });
-  await phone.waitForURL(`${server.url}/survey/my`);
+  await phone.waitForURL(`${ctx.server.url}/survey/my`);
   await phone.getByTestId('my-grids').getByText('光彩社区第1网格').first().click();
   await phone.waitForURL(/\/survey\/grids\/\d+/);
   assert.equal(await phone.getByTestId('grid-state').innerText(), '排查中');
@@ -62,7 +50,7 @@ test('a grid worker fills a card with a photo; the street office completes the g
   type Cards = { cards: { name: string; photos: unknown[]; surveyedBy: string }[] };
   let saved: Cards['cards'][number] | undefined;
   for (const deadline = Date.now() + 15_000; Date.now() < deadline; await phone.waitForTimeout(250)) {
-    const cards = (await (await phone.request.get(`${server.url}/api/survey/grids/${gridId}/cards`)).json()) as Cards;
+    const cards = (await (await phone.request.get(`${ctx.server.url}/api/survey/grids/${gridId}/cards`)).json()) as Cards;
     saved = cards.cards.find((c) => c.name === '光彩补录洗车行');
     if (saved && saved.photos.length > 0) break;
   }
@@ -72,7 +60,7 @@ test('a grid worker fills a card with a photo; the street office completes the g
   await shot(phone, 'grid-phone');
   await phone.close();
 
-  await office.goto(`${server.url}/survey/grids/${gridId}`);
+  await office.goto(`${ctx.server.url}/survey/grids/${gridId}`);
   await office.getByRole('button', { name: /完成排查/ }).first().click();
   const dialog = office.getByRole('dialog');
   await dialog.getByRole('button', { name: '确认完成排查' }).click();

@@ -4,35 +4,23 @@
  * investigates and closes it with a reply.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { apiAs, launchBrowser, noDialog, login as loginWith, shot, startServer, type Server } from './support.js';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { apiAs, noDialog, serverAndBrowser, shot } from './support.js';
 
-let server: Server;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-const login = (username: string, viewport?: { width: number; height: number }) => loginWith(browser, server, username, viewport);
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-
+const ctx = serverAndBrowser();
+const { login } = ctx;
 
 async function publicState(page: Page, code: string): Promise<string> {
-  await page.goto(`${server.url}/tip/status?code=${code}`);
+  await page.goto(`${ctx.server.url}/tip/status?code=${code}`);
   const state = page.getByTestId('tip-state');
   await state.waitFor();
   return (await state.innerText()).trim();
 }
 
 test('an anonymous tip is submitted publicly, followed by code, and closed by the district office', async () => {
-  const resident = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-  await resident.goto(`${server.url}/tip`);
+  const resident = await ctx.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  await resident.goto(`${ctx.server.url}/tip`);
   await resident.getByTestId('tip-content').fill('光武街道中州路 18 号院内有一眼井，每天早上用水泵抽水，院里的水龙头没有自来水');
   await resident.getByTestId('tip-address').fill('光武街道中州路 18 号院');
   await resident.waitForTimeout(3500); // a person takes a few seconds; the form refuses faster submissions
@@ -43,14 +31,14 @@ test('an anonymous tip is submitted publicly, followed by code, and closed by th
   assert.equal(await publicState(resident, code), '已受理');
 
   const city = await login('city');
-  const api = (page: Page, method: 'GET' | 'POST', url: string, data?: unknown) => apiAs(page, server, method, url, data);
+  const api = (page: Page, method: 'GET' | 'POST', url: string, data?: unknown) => apiAs(page, ctx.server, method, url, data);
   const tip = (await api(city, 'GET', `/api/tips?q=${code}`)).tips[0];
   const wolongId = ((await api(city, 'GET', '/api/org/units')).units as { id: number; name: string }[]).find((u) => u.name === '卧龙区')!.id;
   await api(city, 'POST', `/api/tips/${tip.id}/transitions`, { event: 'assign', data: { districtId: wolongId }, version: tip.version });
   assert.equal(await publicState(resident, code), '已交办');
 
   const office = await login('wolong');
-  await office.goto(`${server.url}/tips/${tip.id}`);
+  await office.goto(`${ctx.server.url}/tips/${tip.id}`);
   const stateTag = office.getByTestId('tip-state-tag');
   await office.getByTestId('tip-next-investigate').click();
   let dialog = office.getByRole('dialog');

@@ -4,29 +4,17 @@
  * shows 卧龙区's share and rank change.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { PNG } from '../src/test-support/fixtures.js';
-import { apiAs, launchBrowser, noDialog, login as loginWith, shot, startServer, type Server } from './support.js';
+import { apiAs, noDialog, serverAndBrowser, shot } from './support.js';
 
-let server: Server;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-const login = (username: string, viewport?: { width: number; height: number }) => loginWith(browser, server, username, viewport);
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-
+const ctx = serverAndBrowser();
+const { login } = ctx;
 
 /** 卧龙区's 完成比例 and 排名 in today's notice (the cells merged over its three rows). */
 async function wolongInNotice(page: Page, campaignId: number): Promise<{ share: string; rank: string }> {
-  await page.goto(`${server.url}/campaigns/${campaignId}`);
+  await page.goto(`${ctx.server.url}/campaigns/${campaignId}`);
   const row = page.getByTestId('task-progress').locator('tr', { hasText: '卧龙区' }).first();
   await row.waitFor();
   const cells = await row.locator('td').allInnerTexts();
@@ -35,7 +23,7 @@ async function wolongInNotice(page: Page, campaignId: number): Promise<{ share: 
 
 test('a well walks from discovered to accepted in the web app; the district’s share and rank change', async () => {
   const page = await login('city');
-  const api = (method: 'GET' | 'POST', url: string, data?: unknown) => apiAs(page, server, method, url, data);
+  const api = (method: 'GET' | 'POST', url: string, data?: unknown) => apiAs(page, ctx.server, method, url, data);
   const units = (await api('GET', '/api/org/units')).units as { id: number; name: string }[];
   const campaign = (await api('GET', '/api/campaigns')).campaigns.find((c: { name: string }) => c.name === '决战六月');
   const before = await wolongInNotice(page, campaign.id);
@@ -46,7 +34,7 @@ test('a well walks from discovered to accepted in the web app; the district’s 
   });
   await api('POST', `/api/campaigns/${campaign.id}/tasks`, { tasks: [{ wellId: well.id, disposition: 'seal' }] });
 
-  await page.goto(`${server.url}/wells/${well.id}`);
+  await page.goto(`${ctx.server.url}/wells/${well.id}`);
   const stage = page.getByTestId('well-stage');
   assert.equal((await stage.innerText()).trim(), '已发现');
   const stepTo = async (event: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>, expected: string) => {
