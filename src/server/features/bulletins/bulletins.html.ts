@@ -10,6 +10,7 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { BulletinContent, BulletinTable } from '../../../domain/bulletin/bulletin.js';
+import { AppError } from '../../http/errors.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const SERIF = `'FangSong_GB2312', '仿宋_GB2312', 'FangSong', 'Noto Serif CJK SC', 'Noto Serif SC', serif`;
@@ -80,7 +81,7 @@ const run = promisify(execFile);
 
 /** Prints the HTML to PDF with headless Chromium (the path comes from the config: CHROMIUM_PATH). */
 export async function bulletinPdf(c: BulletinContent, chromium: string): Promise<Buffer> {
-  if (!fs.existsSync(chromium)) throw new Error(`未找到 Chromium（${chromium}），无法生成 PDF；请安装 chromium 和 fonts-noto-cjk`);
+  if (!fs.existsSync(chromium)) throw new AppError(503, 'pdf_unavailable', `服务器未安装 Chromium（${chromium}），无法生成 PDF；请下载 Word 版，或由管理员安装 chromium 和 fonts-noto-cjk`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wellseal-pdf-'));
   try {
     const html = path.join(dir, 'bulletin.html');
@@ -89,7 +90,9 @@ export async function bulletinPdf(c: BulletinContent, chromium: string): Promise
     await run(chromium, [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
       `--user-data-dir=${path.join(dir, 'profile')}`, '--no-pdf-header-footer', '--print-to-pdf-no-header', `--print-to-pdf=${pdf}`, `file://${html}`,
-    ], { timeout: 60_000 });
+    ], { timeout: 60_000 }).catch((err: Error) => {
+      throw new AppError(503, 'pdf_failed', `生成 PDF 失败（Chromium：${err.message.split('\n')[0]!.slice(0, 120)}），请稍后重试或下载 Word 版`);
+    });
     return fs.readFileSync(pdf);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

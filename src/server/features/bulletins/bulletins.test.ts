@@ -151,3 +151,11 @@ describe('issuing', () => {
     expect(html.body).toContain('<h1>“飓风”行动工作简报</h1>');
   }, 90_000);
 });
+
+describe('printing without Chromium', () => {
+  it('answers in Chinese and suggests the Word file', async () => {
+    const { bulletinPdf } = await import('./bulletins.html.js');
+    const content = (await city.get(`/api/bulletins/${issue(12).id}`)).json().content;
+    await expect(bulletinPdf(content, '/nonexistent/chromium')).rejects.toMatchObject({ statusCode: 503, message: expect.stringContaining('请下载 Word 版') });
+  });
+});
