@@ -5,7 +5,7 @@ import {
 } from '../../../domain/bulletin/bulletin.js';
 import { ARTICLE_CATEGORIES, displayTitle, type ArticleCategory } from '../../../domain/bulletin/article.js';
 import { requireCapability } from '../../auth/policies.js';
-import { scopeFor } from '../../auth/scope.js';
+import { hasCapability, scopeFor } from '../../auth/scope.js';
 import { auditActor, type Progress, type ServiceCtx } from '../../context.js';
 import { badRequest, notFound } from '../../http/errors.js';
 import { insertAudit } from '../audit/audit.repo.js';
@@ -189,9 +189,8 @@ async function findingsEdit(ctx: ServiceCtx, weekEnd: string): Promise<string | 
 async function loadVisible(ctx: ServiceCtx, id: number) {
   requireCapability(ctx.actor, 'bulletins.read');
   const b = await repo.findBulletin(ctx.db, id);
-  // drafts are the city office's working copies
-  if (!b || (b.state === 'draft' && !ctx.actor.grants.some((g) => g.role === 'city'))) throw notFound();
-  if (b.state === 'draft') requireCapability(ctx.actor, 'bulletins.manage');
+  // drafts are the city office's working copies: to others they do not exist
+  if (!b || (b.state === 'draft' && !hasCapability(ctx.actor, 'bulletins.manage'))) throw notFound();
   return b;
 }
 
@@ -213,7 +212,7 @@ export async function getBulletin(ctx: ServiceCtx, id: number) {
 
 export async function listBulletins(ctx: ServiceCtx, q: { seriesId?: number | undefined }) {
   requireCapability(ctx.actor, 'bulletins.read');
-  const manager = ctx.actor.grants.some((g) => g.role === 'city');
+  const manager = hasCapability(ctx.actor, 'bulletins.manage');
   const series = new Map((await repo.listSeries(ctx.db)).map((s) => [s.id, s.name]));
   const rows = (await repo.listBulletins(ctx.db, q.seriesId ? { seriesId: q.seriesId } : {})).filter((b) => manager || b.state === 'issued');
   return rows.map((b) => ({ id: b.id, seriesId: b.seriesId, series: series.get(b.seriesId) ?? '', number: b.number, issuedOn: b.issuedOn, asOf: b.asOf, state: b.state, correctsId: b.correctsId, issuedBy: b.issuedBy, version: b.version }));
