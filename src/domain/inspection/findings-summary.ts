@@ -5,6 +5,7 @@
  * before water users' violations; each in date order. Findings with the same category and words at
  * several places are told once, naming the places. Pure.
  */
+import { addDays } from '../shared/dates.js';
 import { isSurveyWork, SUMMARY_PHRASES } from './finding.js';
 
 export type SummaryUnit = { level: 'district' | 'street' | 'community' | 'grid'; name: string; street: string | null; community: string | null };
@@ -30,8 +31,7 @@ export function chineseOrdinal(n: number): string {
 
 /** 7 days ending on `to` (inclusive). */
 export function weekEnding(to: string): { from: string; to: string } {
-  const from = new Date(Date.parse(`${to}T00:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
-  return { from, to };
+  return { from: addDays(to, -6), to };
 }
 
 const endSentence = (s: string) => (/[。！？.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}。`);
@@ -125,4 +125,16 @@ export function findingsSummary(
   }
   const text = [intro, ...paragraphs.map((p) => `${p.heading} ${p.body}`)].join('\n');
   return { from: week.from, to: week.to, intro, paragraphs, text };
+}
+
+/** A summary's text (generated or edited) back into its opening sentence and numbered paragraphs, for print. */
+export function summaryParagraphs(text: string): { intro: string; paragraphs: { heading: string; body: string }[] } {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  return {
+    intro: lines[0] ?? '',
+    paragraphs: lines.slice(1).map((l) => {
+      const m = /^(（[一二三四五六七八九十]+）\S+)\s*(.*)$/.exec(l);
+      return m ? { heading: m[1]!, body: m[2]! } : { heading: '', body: l };
+    }),
+  };
 }

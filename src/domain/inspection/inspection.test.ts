@@ -133,3 +133,13 @@ describe('findings sheet', () => {
     expect(planFindingSheet(['发现日期'], [], 2, ctx).errors.map((e) => e.column)).toEqual(['所属区', '问题类别', '问题描述']);
   });
 });
+
+describe('summary text for print', () => {
+  it('splits an (edited) summary into the opening sentence and the numbered paragraphs', async () => {
+    const { summaryParagraphs } = await import('./findings-summary.js');
+    expect(summaryParagraphs('开头。\n（一）卧龙区 本周检查了。\n\n（十二）示范区 无。\n补充说明')).toEqual({
+      intro: '开头。',
+      paragraphs: [{ heading: '（一）卧龙区', body: '本周检查了。' }, { heading: '（十二）示范区', body: '无。' }, { heading: '', body: '补充说明' }],
+    });
+  });
+});

@@ -24,3 +24,8 @@ export function formatChineseDate(day: string): string {
 export function officeToday(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** A calendar day `n` days after (or before, when negative) `day`. */
+export function addDays(day: string, n: number): string {
+  return dayjs(day, 'YYYY-MM-DD', true).add(n, 'day').format('YYYY-MM-DD');
+}

@@ -4,6 +4,8 @@ import {
   composeBulletin, surveyTable, taskTable, tipsTable, type BulletinBlock, type BulletinContent, type ComposeInput, type SectionSpec,
 } from '../../../domain/bulletin/bulletin.js';
 import { ARTICLE_CATEGORIES, displayTitle, type ArticleCategory } from '../../../domain/bulletin/article.js';
+import { addDays } from '../../../domain/shared/dates.js';
+import { summaryParagraphs } from '../../../domain/inspection/findings-summary.js';
 import { requireCapability } from '../../auth/policies.js';
 import { hasCapability, scopeFor } from '../../auth/scope.js';
 import { auditActor, type Progress, type ServiceCtx } from '../../context.js';
@@ -19,7 +21,6 @@ import { bulletinDocx } from './bulletins.docx.js';
 import { bulletinHtml, bulletinPdf } from './bulletins.html.js';
 import * as repo from './bulletins.repo.js';
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 // ---------------------------------------------------------------- series
 
@@ -172,12 +173,7 @@ async function tableBlock(ctx: ServiceCtx, s: Extract<SectionSpec, { kind: 'tabl
   const summary = await generateSummary(ctx.db, scopeFor(ctx.actor, 'findings.read'), asOf);
   const edit = await findingsEdit(ctx, asOf);
   // an office's edit of the week's summary is what goes to print
-  const lines = (edit ?? summary.text).split('\n').map((l) => l.trim()).filter(Boolean);
-  const intro = lines[0] ?? '';
-  const paragraphs = lines.slice(1).map((l) => {
-    const m = /^(（[一二三四五六七八九十]+）\S+)\s*(.*)$/.exec(l);
-    return m ? { heading: m[1]!, body: m[2]! } : { heading: '', body: l };
-  });
+  const { intro, paragraphs } = summaryParagraphs(edit ?? summary.text);
   return { kind: 'summary', title: '一周问题汇总', intro, paragraphs };
 }
 
