@@ -35,6 +35,7 @@ import { inspectionsRoutes } from './features/inspections/inspections.routes.js'
 import { findingsRoutes } from './features/findings/findings.routes.js';
 import { articlesRoutes } from './features/articles/articles.routes.js';
 import { bulletinsRoutes } from './features/bulletins/bulletins.routes.js';
+import { utilityRoutes } from './features/utility/utility.routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -163,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(findingsRoutes(deps));
   await app.register(articlesRoutes(deps));
   await app.register(bulletinsRoutes(deps));
+  await app.register(utilityRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -13,16 +13,16 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /** What each role may do, independent of where (scope decides where). */
-export const CAPABILITIES_ALL = ['org.read', 'org.import', 'org.edit', 'users.manage', 'audit.read', 'tokens.manage', 'survey.read', 'survey.edit', 'survey.complete', 'survey.import', 'wells.read', 'wells.edit', 'wells.import', 'campaigns.manage', 'tips.read', 'tips.register', 'tips.assign', 'tips.handle', 'tips.recheck', 'tips.reporter', 'inspections.read', 'inspections.edit', 'findings.read', 'findings.raise', 'findings.rectify', 'findings.verify', 'articles.read', 'articles.write', 'articles.approve', 'bulletins.read', 'bulletins.manage'] as const;
+export const CAPABILITIES_ALL = ['org.read', 'org.import', 'org.edit', 'users.manage', 'audit.read', 'tokens.manage', 'survey.read', 'survey.edit', 'survey.complete', 'survey.import', 'wells.read', 'wells.edit', 'wells.import', 'campaigns.manage', 'tips.read', 'tips.register', 'tips.assign', 'tips.handle', 'tips.recheck', 'tips.reporter', 'inspections.read', 'inspections.edit', 'findings.read', 'findings.raise', 'findings.rectify', 'findings.verify', 'articles.read', 'articles.write', 'articles.approve', 'bulletins.read', 'bulletins.manage', 'utility.upload', 'utility.read', 'suspects.read', 'suspects.manage', 'suspects.verify'] as const;
 export type Capability = (typeof CAPABILITIES_ALL)[number];
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  city: ['org.read', 'org.import', 'org.edit', 'users.manage', 'audit.read', 'tokens.manage', 'survey.read', 'survey.edit', 'survey.complete', 'survey.import', 'wells.read', 'wells.edit', 'wells.import', 'campaigns.manage', 'tips.read', 'tips.register', 'tips.assign', 'tips.handle', 'tips.recheck', 'tips.reporter', 'inspections.read', 'inspections.edit', 'findings.read', 'findings.raise', 'findings.verify', 'articles.read', 'articles.write', 'articles.approve', 'bulletins.read', 'bulletins.manage'],
-  district: ['org.read', 'org.edit', 'users.manage', 'survey.read', 'survey.edit', 'survey.complete', 'survey.import', 'wells.read', 'wells.edit', 'wells.import', 'tips.read', 'tips.handle', 'inspections.read', 'inspections.edit', 'findings.read', 'findings.raise', 'findings.rectify', 'findings.verify', 'articles.read', 'articles.write', 'bulletins.read'],
-  street: ['org.read', 'survey.read', 'survey.edit', 'survey.complete', 'wells.read', 'wells.edit', 'tips.read', 'tips.handle', 'inspections.read', 'findings.read', 'findings.rectify', 'articles.read', 'articles.write'],
+  city: ['org.read', 'org.import', 'org.edit', 'users.manage', 'audit.read', 'tokens.manage', 'survey.read', 'survey.edit', 'survey.complete', 'survey.import', 'wells.read', 'wells.edit', 'wells.import', 'campaigns.manage', 'tips.read', 'tips.register', 'tips.assign', 'tips.handle', 'tips.recheck', 'tips.reporter', 'inspections.read', 'inspections.edit', 'findings.read', 'findings.raise', 'findings.verify', 'articles.read', 'articles.write', 'articles.approve', 'bulletins.read', 'bulletins.manage', 'utility.upload', 'utility.read', 'suspects.read', 'suspects.manage', 'suspects.verify'],
+  district: ['org.read', 'org.edit', 'users.manage', 'survey.read', 'survey.edit', 'survey.complete', 'survey.import', 'wells.read', 'wells.edit', 'wells.import', 'tips.read', 'tips.handle', 'inspections.read', 'inspections.edit', 'findings.read', 'findings.raise', 'findings.rectify', 'findings.verify', 'articles.read', 'articles.write', 'bulletins.read', 'suspects.read', 'suspects.verify'],
+  street: ['org.read', 'survey.read', 'survey.edit', 'survey.complete', 'wells.read', 'wells.edit', 'tips.read', 'tips.handle', 'inspections.read', 'findings.read', 'findings.rectify', 'articles.read', 'articles.write', 'suspects.read', 'suspects.verify'],
   grid: ['org.read', 'survey.read', 'survey.edit', 'wells.read'],
-  utility: ['org.read'],
+  utility: ['org.read', 'utility.upload', 'utility.read'],
   enforcement: ['org.read', 'survey.read', 'wells.read', 'wells.edit', 'inspections.read', 'inspections.edit'],
-  leader: ['org.read', 'survey.read', 'wells.read', 'tips.read', 'inspections.read', 'findings.read', 'articles.read', 'bulletins.read'],
+  leader: ['org.read', 'survey.read', 'wells.read', 'tips.read', 'inspections.read', 'findings.read', 'articles.read', 'bulletins.read', 'suspects.read'],
 };
 
 export function roleCan(role: Role, capability: Capability): boolean {

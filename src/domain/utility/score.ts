@@ -5,8 +5,8 @@
  * verification loop reports. Pure and deterministic.
  */
 import { DEFAULT_NORMS, type Account, type NormTable } from './norms.js';
-import { monthlyUse, type Reading } from './series.js';
-import { belowNorm, belowPeers, jumpAfterSeal, nearZeroOccupied, seasonLost, suddenDrop, SIGNAL_KINDS, type Signal, type SignalKind } from './signals.js';
+import { monthlyUse, type MonthlySeries, type Reading } from './series.js';
+import { belowNorm, belowPeers, jumpAfterSeal, nearZeroOccupied, seasonLost, suddenDrop, SIGNAL_KINDS, type PeerStats, type Signal, type SignalKind } from './signals.js';
 
 export type Features = Record<SignalKind, number>;
 export type Weights = { bias: number; weights: Features };
@@ -28,11 +28,27 @@ export const DEFAULT_WEIGHTS: Weights = {
 };
 
 /** What else scoring needs: the norm table, the cut-off month, the peers' intensities (useIntensity), the date a well on the account was sealed. */
-export type ScoreContext = { norms?: NormTable; asOf?: string; peers?: readonly number[]; sealedOn?: string | null; weights?: Weights };
+export type ScoreContext = { norms?: NormTable; asOf?: string; peers?: PeerStats | readonly number[]; sealedOn?: string | null; weights?: Weights };
 export type ScoredAccount = { accountNo: string; score: number; signals: Signal[]; reasons: string[] };
 export type RankedAccount = ScoredAccount & { rank: number };
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/**
+ * A meter that hardly turns — exactly 0 in the last 3 months read, or in half of the last 12 — is
+ * how a vacant home looks: nobody draws a drop. A family on a well still takes some tap water (to
+ * drink, to cook: the well is hard), so its meter moves, if slowly. Zero use lights up every
+ * low-use signal at once (below the norm, below the peers, a drop, no season, near zero) though
+ * it is one fact that a vacancy the account data missed explains as well as a well; those
+ * signals count at 30 % of their confidence. Judgement, like the weights.
+ */
+const STOPPED_SHARE = 0.5;
+const STOPPED_DISCOUNT = 0.3;
+export function meterStopped(series: MonthlySeries): boolean {
+  const recent = series.values.slice(-12).filter((m3): m3 is number => m3 !== null);
+  if (recent.length < 3) return false;
+  return recent.slice(-3).every((m3) => m3 === 0) || recent.filter((m3) => m3 === 0).length >= STOPPED_SHARE * recent.length;
+}
 
 /** Each signal kind's feature: size × confidence, 0 when it did not fire. */
 export function featuresOf(signals: readonly Signal[]): Features {
@@ -45,19 +61,24 @@ export function featuresOf(signals: readonly Signal[]): Features {
  * Score one account; signals and reasons strongest first (by their weight in the score). A signal
  * that fitted weights made count against a well stays among the signals but gives no reason. An
  * account recorded as having nobody (persons 0) only keeps the seal signal: the data already
- * explain its low use.
+ * explain its low use. A meter that does not turn (meterStopped) weakens the low-use signals.
  */
 export function scoreAccount(account: Account, readings: readonly Reading[], ctx: ScoreContext = {}): ScoredAccount {
+  return scoreSeries(account, monthlyUse(readings, ctx.asOf), ctx);
+}
+
+/** Scores an account from its cleaned monthly series (monthlyUse), already cut at the as-of month. */
+export function scoreSeries(account: Account, series: MonthlySeries, ctx: ScoreContext = {}): ScoredAccount {
   const norms = ctx.norms ?? DEFAULT_NORMS;
   const { bias, weights } = ctx.weights ?? DEFAULT_WEIGHTS;
-  const series = monthlyUse(readings, ctx.asOf);
-  const lowUse = account.persons === 0 ? [] : [
+  const stopped = meterStopped(series);
+  const lowUse = (account.persons === 0 ? [] : [
     belowNorm(account, series, norms),
     ctx.peers ? belowPeers(account, series, norms, ctx.peers) : null,
     suddenDrop(series),
     seasonLost(series),
     nearZeroOccupied(account, series, norms),
-  ];
+  ]).map((s) => (s && stopped ? { ...s, confidence: s.confidence * STOPPED_DISCOUNT, details: { ...s.details, meterStopped: true } } : s));
   const weight = (s: Signal) => weights[s.kind] * s.size * s.confidence;
   const signals = [...lowUse, ctx.sealedOn ? jumpAfterSeal(series, ctx.sealedOn) : null]
     .filter((s): s is Signal => s !== null)

@@ -23,6 +23,12 @@ const MIN_PEERS = 5;
 /** A change point needs 3 months on each side, a drop of 40 % and a t-like statistic of 4 (many splits are tried). */
 const MIN_SEGMENT = 3;
 const MIN_DROP = 0.4;
+/**
+ * A drop's size counts from 30 % (0) to a full stop (1): ordinary life makes drops of a third or a
+ * half (one of two or three persons moves out, a business loses custom), a second source makes the
+ * deep ones. Like belowNorm's size, which is 0 at its threshold.
+ */
+const DROP_FLOOR = 0.3;
 const MIN_T = 4;
 /** A month under max(1 m³, 10 % of the norm) is near zero. */
 const NEAR_ZERO_M3 = 1;
@@ -35,8 +41,18 @@ const NEAR_ZERO_SHARE = 0.1;
 const MIN_SEASON = 0.15;
 const SEASON_KEPT = 0.4;
 const SEASON_SHRUNK = 0.6;
+/** The first year's profile must be smooth: lag-1 autocorrelation over the calendar at least this. */
+const SEASON_SMOOTH = 0.5;
 /** Use ×1.5 after a seal is a jump. */
 const MIN_JUMP = 1.5;
+
+/**
+ * How far a size guessed from households (× 2.8 persons) can be trusted. A compound's average
+ * household is close to 2.8, a single flat's is anyone from 1 to 6 (a pensioner alone uses a
+ * third of the guess): the guess's error shrinks like 1/√households. `cap` is the trust a large
+ * compound gets.
+ */
+const guessedSizeTrust = (account: Account, cap: number) => Math.min(cap, 0.25 * Math.sqrt(account.households ?? 1));
 
 const pct = (x: number) => Math.round(x * 100);
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -54,7 +70,7 @@ export function belowNorm(account: Account, series: MonthlySeries, norms: NormTa
   const ratio = median(ratios);
   if (ratio >= BELOW_NORM) return null;
   return {
-    kind: 'belowNorm', size: clamp01(1 - ratio / BELOW_NORM), confidence: Math.min(1, ratios.length / 12) * (sized.stated ? 1 : 0.8),
+    kind: 'belowNorm', size: clamp01(1 - ratio / BELOW_NORM), confidence: Math.min(1, ratios.length / 12) * (sized.stated ? 1 : guessedSizeTrust(account, 0.8)),
     reason: `近${Math.min(12, series.values.length)}个月用水为定额的${pct(ratio)}%（${sized.label}）`,
     details: { ratio: round3(ratio), months: ratios.length, size: sized.label },
   };
@@ -73,19 +89,26 @@ const PER_UNIT: Record<NormBasis, string> = { person: '人均日用水', bed: '�
  * The account's intensity against its peers' (same category and size band, see peerGroup), as a
  * robust z (median, MAD) so a few wells among the peers do not drag the yardstick down.
  */
-export function belowPeers(account: Account, series: MonthlySeries, norms: NormTable, peers: readonly number[]): Signal | null {
+export function belowPeers(account: Account, series: MonthlySeries, norms: NormTable, peers: PeerStats | readonly number[]): Signal | null {
   const x = useIntensity(account, series, norms);
   const sized = sizedNorm(account, norms);
-  if (x === null || !sized || peers.length < MIN_PEERS) return null;
-  const m = median(peers);
+  const stats = 'median' in peers ? peers : peerStats(peers);
+  if (x === null || !sized || stats.count < MIN_PEERS) return null;
+  const m = stats.median;
   // identical peers have MAD 0; 5 % of the median keeps a tiny shortfall from becoming infinite
-  const z = (x - m) / (1.4826 * Math.max(mad(peers), 0.05 * m));
+  const z = (x - m) / (1.4826 * Math.max(stats.mad, 0.05 * m));
   if (!(m > 0) || z > -PEER_Z) return null;
   return {
-    kind: 'belowPeers', size: clamp01(1 - x / m), confidence: Math.min(1, peers.length / 20) * clamp01(-z / 5),
-    reason: `${PER_UNIT[sized.norm.basis]}${Math.round(x)}升，为同类用户中位数的${pct(x / m)}%（同类${peers.length}户）`,
-    details: { intensity: round3(x), peerMedian: round3(m), z: round3(z), peers: peers.length },
+    kind: 'belowPeers', size: clamp01(1 - x / m), confidence: Math.min(1, stats.count / 20) * clamp01(-z / 5) * (sized.stated ? 1 : guessedSizeTrust(account, 1)),
+    reason: `${PER_UNIT[sized.norm.basis]}${Math.round(x)}升，为同类用户中位数的${pct(x / m)}%（同类${stats.count}户）`,
+    details: { intensity: round3(x), peerMedian: round3(m), z: round3(z), peers: stats.count },
   };
+}
+
+/** A peer group's yardstick, computed once per group rather than once per account. */
+export type PeerStats = { median: number; mad: number; count: number };
+export function peerStats(intensities: readonly number[]): PeerStats {
+  return intensities.length ? { median: median(intensities), mad: mad(intensities), count: intensities.length } : { median: 0, mad: 0, count: 0 };
 }
 
 /**
@@ -153,7 +176,8 @@ function seasonalProfile(series: MonthlySeries, from: number): (number | null)[]
 /**
  * A summer/winter pattern present in the first year and gone (flattened) in the last 12 months.
  * `kept` is the slope of the last year's profile on the first's (correlation × spread ratio):
- * about 1 when the pattern repeats, about 0 when it is gone.
+ * about 1 when the pattern repeats, about 0 when it is gone. A first year whose "pattern" is
+ * scattered months, one wild month or a drop is no season.
  */
 export function seasonLost(series: MonthlySeries): Signal | null {
   if (series.values.length < 24) return null;
@@ -164,6 +188,18 @@ export function seasonLost(series: MonthlySeries): Signal | null {
   const a1 = spread(pairs.map((p) => p[0])), a2 = spread(pairs.map((p) => p[1]));
   const kept = pairs.reduce((acc, [a, b]) => acc + a * b, 0) / pairs.reduce((acc, [a]) => acc + a * a, 0);
   if (a1 < MIN_SEASON || kept > SEASON_KEPT || a2 > SEASON_SHRUNK * a1) return null;
+  // a season moves month by month (a ±30 % summer peak: lag-1 correlation about 0.85); a year of
+  // scattered months, or one wild month (a meter fault at the very start), does not
+  let lagged = 0, squares = 0;
+  first.forEach((a, m) => {
+    const b = first[(m + 1) % 12];
+    if (a !== null && isNumber(b)) lagged += a * b;
+    if (a !== null) squares += a * a;
+  });
+  if (lagged < SEASON_SMOOTH * squares) return null;
+  // a step inside the first year is a drop, suddenDrop's to report; it would be counted twice
+  const drop = suddenDrop(series);
+  if (drop && monthIndex(String(drop.details.since)) - monthIndex(series.start) < 12) return null;
   const asPct = (a: number) => pct(Math.exp(a) - 1);
   return {
     kind: 'seasonLost', size: clamp01(1 - kept), confidence: clamp01(a1 / 0.3) * Math.min(1, pairs.length / 12),

@@ -12,7 +12,7 @@ const USERS: Record<Who, string> = { parent: 'city', own: 'wolong', sibling: 'wa
 
 let t: TestApp;
 const c = {} as Record<Who, Client>;
-const ids = { district: 0, grid: 0, street: 0, gridUser: 0, surveyGrid: 0, card: 0, photo: 0, well: 0, campaign: 0, tip: 0, otherTip: 0, inspection: 0, finding: 0, article: 0, series: 0, issued: 0, draft: 0 };
+const ids = { run: 0, readingsImport: 0, check: 0, job: '', district: 0, grid: 0, street: 0, gridUser: 0, surveyGrid: 0, card: 0, photo: 0, well: 0, campaign: 0, tip: 0, otherTip: 0, inspection: 0, finding: 0, article: 0, series: 0, issued: 0, draft: 0 };
 
 
 beforeAll(async () => {
@@ -44,6 +44,11 @@ beforeAll(async () => {
   ids.series = (await c.parent.get('/api/bulletins/series')).json().series.find((x: { name: string }) => x.name === '工作简报').id;
   ids.issued = (await c.parent.get('/api/bulletins')).json().bulletins.find((b: { number: number }) => b.number === 12).id;
   ids.draft = (await c.parent.send('POST', '/api/bulletins', { seriesId: ids.series, issuedOn: '2024-07-01', asOf: '2024-06-30', sections: [] })).json().id;
+  // the water company's data: the demo's latest ranking, its readings import, the 光武街道 compound of batch 第1批, a run of the city office
+  ids.run = (await c.parent.get('/api/suspects/runs')).json().runs[0].id;
+  ids.readingsImport = (await c.parent.get('/api/utility/imports')).json().imports.find((i: { kind: string }) => i.kind === 'readings').id;
+  ids.check = (await c.parent.get('/api/suspects/checks?pageSize=100')).json().items.find((x: { place: string }) => x.place.includes('光武街道')).id;
+  ids.job = (await c.parent.send('POST', '/api/suspects/runs', { asOf: '2023-10' })).json().id;
   // the grid is surveyed again (reopened), so that cards can be added to it
   await c.parent.send('POST', `/api/survey/grids/${ids.surveyGrid}/reopen`, { reason: '矩阵测试' });
 });
@@ -306,6 +311,49 @@ const entries: Entry[] = [
     expect: { parent: 'seen', own: 403, sibling: 403, child: 403 },
   },
   { method: 'POST', route: '/api/tips/:id/merge', call: (w) => w.send('POST', `/api/tips/${ids.otherTip}/merge`, { intoId: ids.tip }), expect: { parent: 'seen', own: 403, sibling: 403, child: 403 } },
+  // the water company's uploads and accounts: the city office and the company only (the company's own scope is tested in utility.test.ts)
+  { method: 'GET', route: '/api/utility/imports', call: (w) => w.get('/api/utility/imports'), expect: { parent: 200, own: 403, sibling: 403, child: 403 } },
+  {
+    method: 'POST', route: '/api/utility/imports/readings',
+    call: (w) => w.send('POST', '/api/utility/imports/readings?fileName=m.csv', Buffer.from(`户号,期间,用水量\nNOPE${w.username},2023-01,1\n`), { 'content-type': 'application/octet-stream' }),
+    expect: { parent: 200, own: 403, sibling: 403, child: 403 },
+  },
+  { method: 'GET', route: '/api/utility/imports/:id', call: (w) => w.get(`/api/utility/imports/${ids.readingsImport}`), expect: { parent: 200, own: 403, sibling: 403, child: 403 } },
+  { method: 'POST', route: '/api/utility/imports/:id/accept', call: (w) => w.send('POST', `/api/utility/imports/${ids.readingsImport}/accept`), expect: { parent: 'seen', own: 403, sibling: 403, child: 403 } },
+  { method: 'POST', route: '/api/utility/imports/:id/discard', call: (w) => w.send('POST', `/api/utility/imports/${ids.readingsImport}/discard`), expect: { parent: 'seen', own: 403, sibling: 403, child: 403 } },
+  {
+    method: 'POST', route: '/api/utility/accounts/import',
+    call: (w) => w.send('POST', '/api/utility/accounts/import', { fileName: 'a.csv', content: b64('户号,户名,用水类别,人数\nM0001,矩阵测试户,居民,3\n'), dryRun: true }),
+    expect: { parent: 200, own: 403, sibling: 403, child: 403 },
+  },
+  { method: 'GET', route: '/api/utility/accounts', call: (w) => w.get('/api/utility/accounts'), expect: { parent: 200, own: 403, sibling: 403, child: 403 } },
+  { method: 'GET', route: '/api/utility/outcomes', call: (w) => w.get('/api/utility/outcomes'), expect: { parent: 200, own: 403, sibling: 403, child: 403 } },
+  // the suspect rankings: the districts and streets see their own accounts (lists filtered: see below), the city office runs and sends them
+  { method: 'GET', route: '/api/suspects/norms', call: (w) => w.get('/api/suspects/norms'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  {
+    method: 'PUT', route: '/api/suspects/norms',
+    call: async (w) => {
+      const now = (await c.parent.get('/api/suspects/norms')).json();
+      return w.send('PUT', '/api/suspects/norms', { householdSize: now.householdSize, categories: now.categories.map(({ isDefault: _d, ...n }: { isDefault: boolean }) => n) });
+    },
+    expect: { parent: 200, own: 403, sibling: 403, child: 403 },
+  },
+  { method: 'POST', route: '/api/suspects/runs', call: (w) => w.send('POST', '/api/suspects/runs', { asOf: '2023-09' }), expect: { parent: 200, own: 403, sibling: 403, child: 403 } },
+  { method: 'GET', route: '/api/suspects/jobs/:id', call: (w) => w.get(`/api/suspects/jobs/${ids.job}`), expect: { parent: 200, own: 404, sibling: 404, child: 404 } },
+  { method: 'GET', route: '/api/suspects/runs', call: (w) => w.get('/api/suspects/runs'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  { method: 'GET', route: '/api/suspects/runs/:id/scores', call: (w) => w.get(`/api/suspects/runs/${ids.run}/scores`), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  { method: 'GET', route: '/api/suspects/runs/:id/export', call: (w) => w.get(`/api/suspects/runs/${ids.run}/export`), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  { method: 'GET', route: '/api/suspects/batches', call: (w) => w.get('/api/suspects/batches'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  { method: 'POST', route: '/api/suspects/batches', call: (w) => w.send('POST', '/api/suspects/batches', { runId: ids.run, topN: 1 }), expect: { parent: 200, own: 403, sibling: 403, child: 403 } },
+  { method: 'GET', route: '/api/suspects/checks', call: (w) => w.get('/api/suspects/checks'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  {
+    method: 'POST', route: '/api/suspects/checks/:id/outcome',
+    call: async (w) => {
+      const v = (await c.parent.get('/api/suspects/checks?pageSize=100')).json().items.find((x: { id: number }) => x.id === ids.check).version;
+      return w.send('POST', `/api/suspects/checks/${ids.check}/outcome`, { outcome: 'no_access', checkedOn: '2024-01-10', note: `矩阵测试（${w.username}）`, version: v });
+    },
+    expect: { parent: 200, own: 200, sibling: 404, child: 200 },
+  },
   { method: 'GET', route: '/api/campaigns/:campaignId/progress/export', call: (w) => w.get(`/api/campaigns/${ids.campaign}/progress/export?asOf=2024-06-23&format=md`), expect: { parent: 200, own: 200, sibling: 200, child: 400 } },
 ];
 
@@ -332,6 +380,17 @@ describe('scope matrix', () => {
 });
 
 describe('what each caller sees in lists', () => {
+  it('suspect rankings and verification tasks hold only the caller’s accounts', async () => {
+    const places = async (w: Who, url: string) => ((await c[w].get(url)).json().items as { place: string }[]).map((x) => x.place);
+    for (const url of [`/api/suspects/runs/${ids.run}/scores?pageSize=500`, '/api/suspects/checks?pageSize=500']) {
+      expect((await places('sibling', url)).every((p) => p.startsWith('宛城区'))).toBe(true);
+      expect((await places('child', url)).every((p) => p.startsWith('卧龙区 光武街道'))).toBe(true);
+      expect((await places('own', url)).every((p) => p.startsWith('卧龙区'))).toBe(true);
+      expect(new Set((await places('parent', url)).map((p) => p.split(' ')[0])).size).toBeGreaterThan(2);
+    }
+    expect((await places('child', '/api/suspects/checks?pageSize=500')).length).toBeGreaterThan(0);
+  });
+
   const pathOf = async (id: number) => ((await c.parent.get(`/api/org/units/${id}`)).json() as { path: string }).path;
 
   it('a sibling district sees nothing of 卧龙区; the parent sees all of it', async () => {

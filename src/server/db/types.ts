@@ -382,7 +382,118 @@ export interface BulletinsTable {
   updatedAt: Timestamp;
 }
 
+export type UtilityImportState = 'loading' | 'held' | 'applied' | 'discarded' | 'failed';
+
+export interface UtilityAccountsTable {
+  id: Generated<number>;
+  accountNo: string;
+  name: string;
+  address: ColumnType<string, string | undefined, string>;
+  category: string;
+  industry: string | null;
+  households: number | null;
+  persons: number | null;
+  beds: number | null;
+  areaM2: number | null;
+  gridId: number | null;
+  cardId: number | null;
+  matchedBy: 'card' | 'grid_code' | 'address' | null;
+  orgPath: string;
+  supplierPath: string;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface UtilityImportsTable {
+  id: Generated<number>;
+  kind: 'accounts' | 'readings';
+  fileName: string;
+  fileSha256: string;
+  sizeBytes: number;
+  supplierPath: string;
+  state: UtilityImportState;
+  lastRow: Generated<number>;
+  bytesRead: Generated<number>;
+  rowsLoaded: Generated<number>;
+  badRows: Generated<number>;
+  errors: Json;
+  periods: ColumnType<string[], string[] | undefined, string[]>;
+  message: string | null;
+  storageKey: string | null;
+  createdBy: number | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  finishedAt: NullableTimestamp;
+}
+
+export interface UtilityReadingsTable {
+  accountId: number;
+  period: string;
+  m3: number;
+  importId: number;
+}
+
+export interface SuspectRunsTable {
+  id: Generated<number>;
+  asOf: string;
+  weights: Json;
+  outcomesUsed: Generated<number>;
+  accounts: number;
+  flagged: number;
+  createdBy: number | null;
+  createdAt: Timestamp;
+}
+
+export interface SuspectScoresTable {
+  runId: number;
+  rank: number;
+  accountId: number;
+  score: number;
+  features: Json;
+  signals: Json;
+  reasons: string[];
+  surveyGap: 'noCard' | 'tapOnlyCard' | null;
+}
+
+export interface SuspectBatchesTable {
+  id: Generated<number>;
+  number: number;
+  runId: number;
+  topN: number;
+  controlShare: number;
+  dueOn: string | null;
+  createdBy: number | null;
+  createdAt: Timestamp;
+}
+
+export interface SuspectChecksTable {
+  id: Generated<number>;
+  batchId: number;
+  accountId: number;
+  rank: number;
+  score: number;
+  features: Json;
+  reasons: string[];
+  inControl: boolean;
+  orgPath: string;
+  outcome: 'found' | 'normal' | 'no_access' | null;
+  wellId: number | null;
+  note: string | null;
+  checkedOn: string | null;
+  checkedBy: number | null;
+  version: Generated<number>;
+  updatedAt: Timestamp;
+}
+
 export interface DB {
+  utilityAccounts: UtilityAccountsTable;
+  utilityImports: UtilityImportsTable;
+  utilityReadings: UtilityReadingsTable;
+  suspectRuns: SuspectRunsTable;
+  suspectScores: SuspectScoresTable;
+  suspectBatches: SuspectBatchesTable;
+  suspectChecks: SuspectChecksTable;
   bulletinSeries: BulletinSeriesTable;
   bulletins: BulletinsTable;
   inspections: InspectionsTable;

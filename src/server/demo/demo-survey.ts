@@ -19,7 +19,7 @@ const LATE: Record<string, { street: string; count: number }[]> = {
 const NO_SHOPS = new Set(['王村乡/王村村', '王村乡/贺营村', '光武街道/光彩社区', '光武街道/榆树庄社区', '光武街道/麒麟社区']);
 export const DEMO_REOPENED_GRID = '光彩社区第1网格';
 
-function rng(seed: number) {
+export function rng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

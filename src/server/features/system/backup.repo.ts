@@ -3,13 +3,15 @@ import type { DB } from '../../db/types.js';
 
 /** Catalogue and bulk row access for backup/restore; the same SQL on PGlite and PostgreSQL. */
 
-export type TableInfo = { name: string; key: string; serials: string[] };
+/** key: the primary key's columns in order (a composite key pages on all of them). */
+export type TableInfo = { name: string; key: string[]; serials: string[] };
 
 /** Every table of the public schema, parents before children (by foreign keys). */
 export async function listTables(db: Kysely<DB>): Promise<TableInfo[]> {
-  const tables = await sql<{ name: string; key: string | null }>`
+  const tables = await sql<{ name: string; key: string[] | null }>`
     select c.relname as name,
-           (select a.attname from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+           (select array_agg(a.attname::text order by array_position(i.indkey::int2[], a.attnum))
+              from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey::int2[])
              where i.indrelid = c.oid and i.indisprimary) as key
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
      where n.nspname = 'public' and c.relkind = 'r' order by c.relname`.execute(db);
@@ -40,10 +42,11 @@ export async function listTables(db: Kysely<DB>): Promise<TableInfo[]> {
 
 /** One page of rows as JSON, in key order after `after` (keyset paging: stable and memory-flat). */
 export async function readPage(db: Kysely<DB>, t: TableInfo, after: unknown, limit: number) {
-  const where = after === undefined ? sql`true` : sql`${sql.ref(`t.${t.key}`)} > ${after}`;
-  const r = await sql<{ row: Record<string, unknown>; k: unknown }>`
-    select to_jsonb(t) as row, ${sql.ref(`t.${t.key}`)} as k from ${sql.table(t.name)} t
-     where ${where} order by ${sql.ref(`t.${t.key}`)} limit ${limit}`.execute(db);
+  const cols = sql.join(t.key.map((c) => sql.ref(`t.${c}`)));
+  const where = after === undefined ? sql`true` : sql`(${cols}) > (${sql.join((after as unknown[]).map((v) => sql`${v}`))})`;
+  const r = await sql<{ row: Record<string, unknown>; k: unknown[] }>`
+    select to_jsonb(t) as row, array[${sql.join(t.key.map((c) => sql`${sql.ref(`t.${c}`)}::text`))}] as k from ${sql.table(t.name)} t
+     where ${where} order by ${cols} limit ${limit}`.execute(db);
   return r.rows;
 }
 

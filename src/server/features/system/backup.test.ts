@@ -18,8 +18,8 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function dumpTable(db: Database, table: string, key: string) {
-  const r = await sql<{ row: unknown }>`select to_jsonb(t) as row from ${sql.table(table)} t order by ${sql.ref(key)}`.execute(db.db);
+async function dumpTable(db: Database, table: string, key: string | string[]) {
+  const r = await sql<{ row: unknown }>`select to_jsonb(t) as row from ${sql.table(table)} t order by ${sql.join([key].flat().map((k) => sql.ref(k)))}`.execute(db.db);
   return r.rows.map((x) => x.row);
 }
 

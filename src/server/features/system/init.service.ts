@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { systemActor, SYSTEM_ACTOR_NAME } from '../../auth/actor.js';
@@ -36,6 +40,9 @@ import { findingAsOf, transitionFinding } from '../../../domain/inspection/findi
 import { DEMO_BULLETINS, DEMO_SERIES } from '../../demo/demo-bulletins.js';
 import * as bulletinsRepo from '../bulletins/bulletins.repo.js';
 import { createBulletin, issueBulletin, noticeSeries } from '../bulletins/bulletins.service.js';
+import { demoUtilityFiles } from '../../demo/demo-utility.js';
+import { importAccounts, importReadings } from '../utility/utility.import.js';
+import { createBatch, recordOutcome, runAnalysis } from '../utility/suspects.service.js';
 
 export async function isInitialised(db: Kysely<DB>): Promise<boolean> {
   return !!(await orgRepo.findCity(db));
@@ -93,6 +100,46 @@ export async function initDatabase(
   await loadDemoTips(db, city);
   await loadDemoInspections(db, city);
   await loadDemoBulletins(db, city);
+  await loadDemoUtility(db, city);
+}
+
+/**
+ * 北控水务's accounts and billing, imported the way the company would; the ranking of November
+ * 2023 sent as verification batch 第1批 (漫香湖小区: well found on 1 月 9 日; 芒果一号酒店: normal),
+ * and the ranking of December 2023.
+ */
+async function loadDemoUtility(db: Kysely<DB>, city: { id: number; path: string; name: string }) {
+  const ctx = { db, actor: { ...systemActor(city), displayName: '市封停办' }, requestId: null };
+  const units = await orgRepo.listAllUnits(db);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const gridOf = new Map(units.filter((u) => u.level === 'grid').map((g) => {
+    const street = byId.get(byId.get(g.parentId!)!.parentId!)!;
+    return [g.id, { code: g.code, name: g.name, street: street.name, district: byId.get(street.parentId!)!.name }];
+  }));
+  const cards = (await db.selectFrom('userCards').select(['name', 'kind', 'industry', 'address', 'tapAccounts', 'households', 'persons', 'beds', 'gridId']).orderBy('id').execute())
+    .map((c) => ({ ...c, gridCode: gridOf.get(c.gridId)!.code, gridName: gridOf.get(c.gridId)!.name, district: gridOf.get(c.gridId)!.district, street: gridOf.get(c.gridId)!.street }));
+  const hospitalGrid = [...gridOf.values()].find((g) => g.street === '东关街道') ?? fail('demo utility: no grid in 东关街道');
+  const files = demoUtilityFiles(cards, hospitalGrid.code);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wellseal-demo-'));
+  try {
+    const readings = path.join(dir, '北控水务用水量2022-2023.csv');
+    fs.writeFileSync(readings, stringify(files.readings));
+    await importAccounts(ctx, { data: Buffer.from(stringify(files.accounts)), fileName: '北控水务用水户.csv' }, { dryRun: false });
+    const imp = await importReadings(ctx, { path: readings, fileName: path.basename(readings) });
+    if (imp.state !== 'applied') fail(`demo utility: readings ${imp.state} ${imp.message}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const { runId } = await runAnalysis(ctx, '2023-11');
+  const batch = await createBatch(ctx, { runId, topN: 20, controlShare: 0.05, dueOn: '2024-01-12' });
+  const checks = await db.selectFrom('suspectChecks as c').innerJoin('utilityAccounts as a', 'a.id', 'c.accountId').select(['c.id', 'c.version', 'a.name', 'a.households']).where('c.batchId', '=', batch.id).execute();
+  const check = (name: string) => checks.find((c) => c.name === name && (name !== '漫香湖小区物业服务中心' || c.households === 420)) ?? fail(`demo utility: ${name} is not in batch 1`);
+  const [well] = await inspectionsRepo.wellsByOwner(db, '漫香湖小区（东广场东北角）');
+  const found = check('漫香湖小区物业服务中心');
+  await recordOutcome(ctx, found.id, { outcome: 'found', checkedOn: '2024-01-09', wellId: well!.id, note: '东广场东北角发现一眼在用自备井（市封停办督导组）', version: found.version });
+  const normal = check('芒果一号酒店');
+  await recordOutcome(ctx, normal.id, { outcome: 'normal', checkedOn: '2024-01-09', note: '入住率下降，现场核查用水正常', version: normal.version });
+  await runAnalysis(ctx, '2023-12');
 }
 
 /** The series and the two seed bulletins, rebuilt from the records and issued (frozen). */
