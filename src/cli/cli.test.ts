@@ -76,6 +76,35 @@ describe('wellseal command line', { timeout: 180_000 }, () => {
   });
 
   let demo: Awaited<ReturnType<typeof freshTarget>> | undefined;
+  it('imports a water company\'s accounts and readings (held back on bad rows) and prints the dual-source ranking', async () => {
+    const target = await freshTarget('utility');
+    expect((await wellseal(target, 'init', '--city', '测试市', '--city-code', '419900')).code).toBe(0);
+    const accounts = path.join(dir, 'accounts.csv');
+    fs.writeFileSync(accounts, ['户号,户名,地址,用水类别,行业,户数,人数', ...Array.from({ length: 8 }, (_, i) => `A${i + 1},小区${i + 1},测试路${i + 1}号,居民,,100,280`)].join('\n'));
+    const imported = await wellseal(target, 'import', 'accounts', accounts);
+    expect(imported.stdout).toContain('新增 8');
+    const months = Array.from({ length: 24 }, (_, i) => `${2022 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    const lines = ['户号,期间,用水量'];
+    for (let a = 1; a <= 8; a++) for (const m of months) lines.push(`A${a},${m},${(a === 3 && m >= '2023-05' ? 300 : 900 + a * 10 + (Number(m.slice(5)) % 4) * 15).toFixed(1)}`);
+    lines.push('A9,2023-01,5');
+    const readings = path.join(dir, 'readings.csv');
+    fs.writeFileSync(readings, lines.join('\n'));
+    const held = await wellseal(target, 'import', 'readings', readings);
+    expect(held.code).toBe(1);
+    expect(held.stderr).toContain('第194行【户号】：户号“A9”不存在（请先导入用水户）');
+    expect(held.stderr).toContain('--accept-bad-rows');
+    const accepted = await wellseal(target, 'import', 'readings', readings, '--accept-bad-rows');
+    expect(accepted.stdout).toContain('已导入：192 行，期间 2022-01 至 2023-12，跳过错误行 1 行');
+    const ranked = JSON.parse((await wellseal(target, 'analyze', 'dual-source', '--as-of', '2023-12', '--top', '2')).stdout);
+    expect(ranked).toHaveLength(2);
+    expect(ranked[0]).toMatchObject({ account: 'A3', rank: 1, signals: { suddenDrop: { details: { since: '2023-05' } } } });
+    expect(ranked[0].reasons[0]).toMatch(/^2023年5月起用水量骤降\d+%$/);
+    expect(ranked[0].score).toBeGreaterThan(ranked[1].score);
+    const xlsx = path.join(dir, 'ranking.xlsx');
+    expect((await wellseal(target, 'analyze', 'dual-source', '--format', 'xlsx', '--out', xlsx)).code).toBe(0);
+    expect(fs.statSync(xlsx).size).toBeGreaterThan(1000);
+  });
+
   it('prints the survey progress table of bulletin 第12期 from the demo records', async () => {
     const d = await freshTarget('demo');
     expect((await wellseal(d, 'init', '--demo')).code).toBe(0);

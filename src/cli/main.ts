@@ -30,6 +30,9 @@ import type { SectionSpec as SectionSpecT } from '../domain/bulletin/bulletin.js
 import { tipSummaryXlsx } from '../server/features/tips/tips.report.js';
 import { tipSummaryMarkdown } from '../domain/tip/summary.js';
 import type { ServiceCtx } from '../server/context.js';
+import { acceptImport, discardImport, importAccounts, importReadings } from '../server/features/utility/utility.import.js';
+import { analyzeDualSource, saveRun } from '../server/features/utility/utility.analysis.js';
+import { writeXlsx } from '../server/files/sheet.js';
 
 const program = new Command();
 program
@@ -189,6 +192,76 @@ imp
     await withDatabase(async (database) => {
       const r = await importFindingSheet(await systemCtx(database), { data: fs.readFileSync(file), fileName: file, dryRun: !!opts.dryRun });
       console.log(`${r.applied ? '已导入' : '检查通过（未写入）'}：问题 ${r.created} 条`);
+    });
+  });
+
+imp
+  .command('accounts <file>')
+  .description('导入水务集团用水户（列：户号、户名、地址、用水类别、行业、户数、人数、床位、建筑面积、网格编号）/ import water-company accounts')
+  .option('--dry-run', '只检查，不写入 / check only, write nothing')
+  .action(async (file: string, opts: { dryRun?: boolean }) => {
+    await withDatabase(async (database) => {
+      const r = await importAccounts(await systemCtx(database), { path: file, fileName: file }, { dryRun: !!opts.dryRun, progress: progressLine('导入用水户') });
+      console.log(`${r.applied ? '已导入' : '检查通过（未写入）'}：用水户 ${r.rows} 户（新增 ${r.created}、更新 ${r.updated}、未变 ${r.unchanged}）；按一户一卡匹配 ${r.matchedByCard}、按网格编号 ${r.matchedByGridCode}、按地址 ${r.matchedByAddress}、未匹配 ${r.unmatched}`);
+    });
+  });
+
+imp
+  .command('readings <file>')
+  .description('导入用水量（列：户号、期间、用水量）；流式读取，中断后再次运行同一文件从断点继续；同一户号同一期间再次导入即替换 / import meter readings (streamed, resumable)')
+  .option('--accept-bad-rows', '文件有错误行时，跳过错误行，使其余行生效 / apply the good rows of a file that has bad ones')
+  .option('--discard', '放弃该文件未完成或待确认的导入 / drop this file\'s unfinished or held import')
+  .action(async (file: string, opts: { acceptBadRows?: boolean; discard?: boolean }) => {
+    if (!fs.existsSync(file)) throw new AppError(400, 'no_file', `文件不存在：${file}`);
+    await withDatabase(async (database) => {
+      const ctx = await systemCtx(database);
+      let r = await importReadings(ctx, { path: file, fileName: path.basename(file) }, { progress: progressLine('导入用水量') });
+      if (r.state === 'held' && opts.discard) r = await discardImport(ctx, r.id);
+      else if (r.state === 'held' && opts.acceptBadRows) r = await acceptImport(ctx, r.id);
+      const periods = [...r.periods].sort();
+      const range = periods.length ? `${periods[0]} 至 ${periods.at(-1)}` : '无';
+      if (r.state === 'applied') console.log(`已导入：${r.rowsLoaded} 行，期间 ${range}${r.badRows ? `，跳过错误行 ${r.badRows} 行` : ''}${r.message ? `；${r.message}` : ''}`);
+      else if (r.state === 'discarded') console.log(`已放弃导入 #${r.id}，数据未生效`);
+      else {
+        const rows = (r.errors as RowError[]) ?? [];
+        const lines = formatRowErrors(rows).slice(0, 50).map((l) => `  ${l}`);
+        if (r.badRows > rows.length) lines.push(`  ……共 ${r.badRows} 行有错误，仅列出前 ${rows.length} 处`);
+        const hint = r.state === 'held' ? '\n改正文件后重新导入；或加 --accept-bad-rows 跳过错误行导入其余行；或加 --discard 放弃。' : '';
+        throw new AppError(422, 'held', [`${r.message ?? '导入未完成'}`, ...lines].join('\n') + hint);
+      }
+    });
+  });
+
+const analyze = program.command('analyze').description('数据分析 / analytics');
+analyze
+  .command('dual-source')
+  .description('疑似双水源用水户排名：每户的疑似度、排名和原因 / rank accounts by how likely they also draw from a well')
+  .option('--as-of <month>', '截止月份 YYYY-MM（默认：最近有数据的月份）/ cut-off month')
+  .option('--top <n>', '只输出前 N 户 / print the top N only')
+  .addOption(new Option('--format <format>', '输出格式 / output format').choices(['json', 'xlsx']).default('json'))
+  .option('--out <file>', '输出文件（xlsx 必填）/ output file')
+  .option('--save', '保存为一次分析，供网页查看和下发核查 / keep the ranking as a run for the web app')
+  .action(async (opts: { asOf?: string; top?: string; format: 'json' | 'xlsx'; out?: string; save?: boolean }) => {
+    const top = opts.top === undefined ? Infinity : Number(opts.top);
+    if (!(top > 0)) throw new AppError(400, 'bad_top', '--top 应为正整数');
+    await withDatabase(async (database) => {
+      const ctx = await systemCtx(database);
+      const progress = progressLine('疑似双水源分析');
+      const analysis = await analyzeDualSource(ctx, { asOf: opts.asOf, progress });
+      if (opts.save) log(`已保存为分析 #${await saveRun(ctx, analysis)}`);
+      const ranked = analysis.ranked.slice(0, top);
+      if (opts.format === 'xlsx') {
+        const buf = await writeXlsx(`疑似双水源${analysis.asOf}`, ['排名', '疑似度', '户号', '户名', '地址', '疑似原因', '排查缺口'],
+          ranked.map((r) => [String(r.rank), r.score.toFixed(3), r.accountNo, r.name, r.address, r.reasons.join('；'), r.surveyGap === 'noCard' ? '无一户一卡' : r.surveyGap === 'tapOnlyCard' ? '一户一卡申报仅用自来水' : '']));
+        emitReport(buf, opts.out);
+        return;
+      }
+      const json = JSON.stringify(ranked.map((r) => ({
+        account: r.accountNo, score: Math.round(r.score * 1000) / 1000, rank: r.rank, reasons: r.reasons,
+        signals: Object.fromEntries(r.signals.map((s) => [s.kind, { size: Math.round(s.size * 1000) / 1000, confidence: Math.round(s.confidence * 1000) / 1000, reason: s.reason, details: s.details }])),
+        ...(r.surveyGap ? { surveyGap: r.surveyGap } : {}),
+      })), null, opts.out ? 2 : undefined);
+      emitReport(`${json}\n`, opts.out);
     });
   });
 

@@ -170,29 +170,29 @@ export async function prepareReadingsImport(ctx: ServiceCtx, src: { path: string
 }
 
 /** Imports a readings file from start to end (the command line): applied, held back, or failed. */
-export async function importReadings(ctx: ServiceCtx, src: { path: string; fileName: string }, opts: { progress?: Progress } = {}): Promise<ReadingsImport> {
+export async function importReadings(ctx: ServiceCtx, src: { path: string; fileName: string }, opts: { progress?: Progress; chunkRows?: number } = {}): Promise<ReadingsImport> {
   const imp = await prepareReadingsImport(ctx, src);
-  return imp.state === 'loading' ? loadReadings(ctx, imp.id, src.path, opts.progress) : imp;
+  return imp.state === 'loading' ? loadReadings(ctx, imp.id, src.path, opts.progress, opts.chunkRows) : imp;
 }
 
 const running = new Set<number>();
 export const isLoading = (id: number): boolean => running.has(id);
 
 /** Loads (or goes on loading) import `id` from its file; ends applied, held back, or failed. */
-export async function loadReadings(ctx: ServiceCtx, id: number, filePath: string, progress?: Progress): Promise<ReadingsImport> {
+export async function loadReadings(ctx: ServiceCtx, id: number, filePath: string, progress?: Progress, chunkRows = CHUNK): Promise<ReadingsImport> {
   const imp = await repo.getImport(ctx.db, id);
   if (!imp) throw notFound();
   if (imp.state !== 'loading') throw conflict('该导入已结束，不能继续载入');
   if (running.has(id)) throw conflict('该文件正在导入中');
   running.add(id);
   try {
-    return await load(ctx, imp, filePath, progress);
+    return await load(ctx, imp, filePath, progress, chunkRows);
   } finally {
     running.delete(id);
   }
 }
 
-async function load(ctx: ServiceCtx, imp: repo.ImportRow, filePath: string, progress?: Progress): Promise<ReadingsImport> {
+async function load(ctx: ServiceCtx, imp: repo.ImportRow, filePath: string, progress: Progress | undefined, chunkRows: number): Promise<ReadingsImport> {
   const id = imp.id;
   // the accounts of the uploader's company: its unit and below
   const accounts = await repo.accountIdsUnder(ctx.db, imp.supplierPath);
@@ -251,7 +251,7 @@ async function load(ctx: ServiceCtx, imp: repo.ImportRow, filePath: string, prog
       }
       chunk.lastRow = row;
       chunk.bytes = bytes;
-      if (chunk.ids.length + chunk.bad >= CHUNK) await commit();
+      if (chunk.ids.length + chunk.bad >= chunkRows) await commit();
     }
     chunk.bytes = size;
     await commit();

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { demoApp, type Client, type TestApp } from '../../../test-support/app.js';
+import { systemActor } from '../../auth/actor.js';
+import { importReadings } from './utility.import.js';
 
 let t: TestApp;
 let city: Client, utility: Client, wolong: Client, wancheng: Client;
@@ -112,6 +117,25 @@ describe('water-company data and the suspect engine', () => {
     const wrong = await upload(utility, 'x.csv', csv([['户号', '用水量'], ['T0001', '3']]));
     expect(await settled(utility, wrong.json().id)).toMatchObject({ state: 'failed', message: expect.stringContaining('期间') });
     expect((await upload(utility, 'x.pdf', Buffer.from('x'))).statusCode).toBe(400);
+  });
+
+  it('resumes a load cut off mid-way after its last committed chunk, with no row twice', async () => {
+    const cityUnit = units.find((u) => u.level === 'city')! as unknown as { id: number; path: string; name: string };
+    const ctx = { db: t.database.db, actor: systemActor({ ...cityUnit, path: (await city.get(`/api/org/units/${cityUnit.id}`)).json().path }), requestId: null };
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ws-resume-')), 'r.csv');
+    // 2022-01 … 2023-12 again, 10 % more: 504 rows in chunks of 100
+    fs.writeFileSync(file, readingsCsv().toString().replace(/,(\d+\.\d)$/gm, (_m, v: string) => `,${(Number(v) * 1.1).toFixed(1)}`));
+    let commits = 0;
+    const cut = importReadings(ctx, { path: file, fileName: 'r.csv' }, { chunkRows: 100, progress: () => { if (++commits === 3) throw new Error('断电'); } });
+    await expect(cut).rejects.toThrow('断电');
+    const [imp] = await t.database.db.selectFrom('utilityImports').selectAll().where('fileName', '=', 'r.csv').execute();
+    expect(imp).toMatchObject({ state: 'loading', rowsLoaded: 300, lastRow: 301 });
+    const resumed = await importReadings(ctx, { path: file, fileName: 'r.csv' }, { chunkRows: 100 });
+    expect(resumed).toMatchObject({ id: imp!.id, state: 'applied', rowsLoaded: 504, badRows: 0 });
+    const rows = await t.database.db.selectFrom('utilityReadings').innerJoin('utilityAccounts', 'utilityAccounts.id', 'utilityReadings.accountId')
+      .select(['accountNo', 'period', 'm3', 'importId']).where('accountNo', 'like', 'T%').execute();
+    expect(rows).toHaveLength(504); // every earlier reading of these accounts replaced, none twice
+    expect(new Set(rows.map((r) => r.importId))).toEqual(new Set([imp!.id]));
   });
 
   it('ranks the account that switched to a well first, with reasons in Chinese, and sends a batch to the districts', async () => {
