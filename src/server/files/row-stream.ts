@@ -24,10 +24,15 @@ export function streamRows(input: Readable, fileName: string, onBytes?: (bytes: 
 }
 
 async function* csvRows(input: Readable): AsyncGenerator<FileRow> {
-  const parser = input.pipe(decoder()).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false, info: true }));
+  // csv-parse's `info` option would give line numbers but triples the parse time; count them here:
+  // one line per record plus the line breaks inside its quoted cells (blank lines are records too)
+  const parser = input.pipe(decoder()).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false }));
+  let line = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { row: info.lines, cells: record.map((c) => c.trim()) };
+    for await (const record of parser as AsyncIterable<string[]>) {
+      const row = ++line;
+      for (const c of record) if (c.includes('\n')) line += c.split('\n').length - 1;
+      yield { row, cells: record.map((c) => c.trim()) };
     }
   } catch (err) {
     if ((err as { code?: string }).code?.startsWith('CSV_')) throw badRequest(`CSV 文件格式错误：${(err as Error).message}`);

@@ -213,15 +213,22 @@ async function load(ctx: ServiceCtx, imp: repo.ImportRow, filePath: string, prog
   const periods = new Set(imp.periods);
   let loaded = imp.rowsLoaded, bytes = 0;
   const size = Number(imp.sizeBytes);
+  // one chunk commits while the next is parsed (PostgreSQL works in its own process meanwhile);
+  // chunks still commit one after another, in file order, so last_row is always a clean resume point
+  let inflight: Promise<void> = Promise.resolve();
   const commit = async () => {
     const c = chunk;
     chunk = { ids: [], periods: [], m3: [], errors: [], bad: 0, lastRow: c.lastRow, bytes: c.bytes };
-    await ctx.db.transaction().execute(async (trx) => {
+    const seenPeriods = [...periods];
+    await inflight;
+    inflight = ctx.db.transaction().execute(async (trx) => {
       await repo.insertReadings(trx, id, c.ids, c.periods, c.m3);
-      await repo.advanceImport(trx, id, { lastRow: c.lastRow, bytesRead: c.bytes, loaded: c.ids.length, bad: c.bad, errors: c.errors, periods: [...periods] });
+      await repo.advanceImport(trx, id, { lastRow: c.lastRow, bytesRead: c.bytes, loaded: c.ids.length, bad: c.bad, errors: c.errors, periods: seenPeriods });
+    }).then(() => {
+      loaded += c.ids.length;
+      progress?.(Math.min(c.bytes, size), size, `已载入${loaded}行`);
     });
-    loaded += c.ids.length;
-    progress?.(Math.min(c.bytes, size), size, `已载入${loaded}行`);
+    inflight.catch(() => undefined); // handled: the next commit (or the end) awaits it and throws
   };
   try {
     let at = new Map<string, number>();
@@ -255,7 +262,9 @@ async function load(ctx: ServiceCtx, imp: repo.ImportRow, filePath: string, prog
     }
     chunk.bytes = size;
     await commit();
+    await inflight;
   } catch (err) {
+    await inflight.catch(() => undefined); // never leave a chunk committing behind our back
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status < 500) return failImport(ctx, id, (err as Error).message);
     throw err; // the import stays 'loading': the same file resumes it
