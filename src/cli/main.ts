@@ -33,6 +33,7 @@ import type { ServiceCtx } from '../server/context.js';
 import { acceptImport, discardImport, importAccounts, importReadings } from '../server/features/utility/utility.import.js';
 import { analyzeDualSource, saveRun } from '../server/features/utility/utility.analysis.js';
 import { writeXlsx } from '../server/files/sheet.js';
+import { SURVEY_GAPS } from '../domain/utility/rank.js';
 
 const program = new Command();
 program
@@ -252,7 +253,7 @@ analyze
       const ranked = analysis.ranked.slice(0, top);
       if (opts.format === 'xlsx') {
         const buf = await writeXlsx(`疑似双水源${analysis.asOf}`, ['排名', '疑似度', '户号', '户名', '地址', '疑似原因', '排查缺口'],
-          ranked.map((r) => [String(r.rank), r.score.toFixed(3), r.accountNo, r.name, r.address, r.reasons.join('；'), r.surveyGap === 'noCard' ? '无一户一卡' : r.surveyGap === 'tapOnlyCard' ? '一户一卡申报仅用自来水' : '']));
+          ranked.map((r) => [String(r.rank), r.score.toFixed(3), r.accountNo, r.name, r.address, r.reasons.join('；'), r.surveyGap ? SURVEY_GAPS[r.surveyGap] : '']));
         emitReport(buf, opts.out);
         return;
       }

@@ -68,7 +68,8 @@ export function baselineRank(subjects: readonly Subject[], norms: NormTable = DE
     .map((x) => x.no);
 }
 
-export const SURVEY_GAPS = { noCard: '无一户一卡（排查遗漏）', tapOnlyCard: '一户一卡申报仅用自来水，但疑似度高' } as const;
+/** Short labels for a table cell: 排查缺口 says the rest. */
+export const SURVEY_GAPS = { noCard: '无一户一卡', tapOnlyCard: '卡上申报仅用自来水' } as const;
 export type SurveyGap = keyof typeof SURVEY_GAPS;
 /** From this score on, a card that declares tap water only is doubted. */
 export const GAP_SCORE = 0.5;

@@ -23,12 +23,6 @@ const MIN_PEERS = 5;
 /** A change point needs 3 months on each side, a drop of 40 % and a t-like statistic of 4 (many splits are tried). */
 const MIN_SEGMENT = 3;
 const MIN_DROP = 0.4;
-/**
- * A drop's size counts from 30 % (0) to a full stop (1): ordinary life makes drops of a third or a
- * half (one of two or three persons moves out, a business loses custom), a second source makes the
- * deep ones. Like belowNorm's size, which is 0 at its threshold.
- */
-const DROP_FLOOR = 0.3;
 const MIN_T = 4;
 /** A month under max(1 m³, 10 % of the norm) is near zero. */
 const NEAR_ZERO_M3 = 1;

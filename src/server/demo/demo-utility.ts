@@ -59,7 +59,7 @@ export function demoUtilityFiles(cards: readonly DemoCardForAccount[], hospitalG
     const row = [account, c.name, c.address, category, industry, c.households ? String(c.households) : '', persons !== null ? String(persons) : '', beds ? String(beds) : '', area, ''];
     let plan: Plan = { row, litresPerDay: litresPerDay * between(0.8, 1.2), kind: 'normal' };
     if (c.name === '漫香湖小区物业服务中心' && c.households === 420) plan = { ...plan, litresPerDay: litresPerDay * 0.95, kind: 'well_drop', from: '2022-09', share: 0.32 };
-    else if (c.name === '芒果一号酒店') plan = { ...plan, litresPerDay, kind: 'trade_fell', from: '2023-03', share: 0.42 };
+    else if (c.name === '芒果一号酒店') plan = { ...plan, litresPerDay, kind: 'trade_fell', from: '2023-03', share: 0.36 };
     else if (c.street === '光武街道' && c.industry === '住宅小区' && !guangwu) {
       guangwu = true;
       plan = { ...plan, kind: 'well_drop', from: '2023-05', share: 0.3 };

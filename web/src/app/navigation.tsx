@@ -1,5 +1,10 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
+  CarryOutOutlined,
+  CloudUploadOutlined,
+  LineChartOutlined,
+  RiseOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -79,6 +84,17 @@ export const NAVIGATION: NavEntry[] = [
       { path: '/findings', label: '问题整改', icon: <FileDoneOutlined />, capability: 'findings.read' },
       // written per city or district office: a street office has no summary of its own
       { path: '/findings/summary', label: '一周问题汇总', icon: <ProfileOutlined />, capability: 'findings.read', roles: ['city', 'district', 'leader'] },
+    ],
+  },
+  {
+    key: 'suspects',
+    label: '用水分析',
+    icon: <LineChartOutlined />,
+    children: [
+      { path: '/utility', label: '水务数据', icon: <CloudUploadOutlined />, capability: 'utility.read' },
+      { path: '/suspects', label: '疑似双水源', icon: <AlertOutlined />, capability: 'suspects.read' },
+      { path: '/suspects/checks', label: '核查任务', icon: <CarryOutOutlined />, capability: 'suspects.read' },
+      { path: '/suspects/batches', label: '核查成效', icon: <RiseOutlined />, capability: 'suspects.read' },
     ],
   },
   { path: '/articles', label: '工作动态', icon: <ReadOutlined />, capability: 'articles.read' },

@@ -33,6 +33,10 @@ const FindingsSummaryPage = lazy(() => import('../features/findings/pages/findin
 const ArticlesPage = lazy(() => import('../features/articles/pages/articles-page').then((m) => ({ default: m.ArticlesPage })));
 const ArticleEditorPage = lazy(() => import('../features/articles/pages/article-editor-page').then((m) => ({ default: m.ArticleEditorPage })));
 const BulletinsPage = lazy(() => import('../features/bulletins/pages/bulletins-page').then((m) => ({ default: m.BulletinsPage })));
+const SuspectsPage = lazy(() => import('../features/suspects/pages/suspects-page').then((m) => ({ default: m.SuspectsPage })));
+const SuspectChecksPage = lazy(() => import('../features/suspects/pages/suspect-checks-page').then((m) => ({ default: m.SuspectChecksPage })));
+const SuspectBatchesPage = lazy(() => import('../features/suspects/pages/suspect-batches-page').then((m) => ({ default: m.SuspectBatchesPage })));
+const UtilityPage = lazy(() => import('../features/utility/pages/utility-page').then((m) => ({ default: m.UtilityPage })));
 const BulletinPage = lazy(() => import('../features/bulletins/pages/bulletin-page').then((m) => ({ default: m.BulletinPage })));
 // the public pages: no login, no shell, never /api/auth/me
 const TipReportPage = lazy(() => import('../public/tip-report-page').then((m) => ({ default: m.TipReportPage })));
@@ -105,6 +109,10 @@ export function createRouter() {
         { path: 'articles/:articleId', element: <RequireCapability capability="articles.read"><ArticleEditorPage /></RequireCapability> },
         { path: 'bulletins', element: <RequireCapability capability="bulletins.read"><BulletinsPage /></RequireCapability> },
         { path: 'bulletins/:bulletinId', element: <RequireCapability capability="bulletins.read"><BulletinPage /></RequireCapability> },
+        { path: 'utility', element: <RequireCapability capability="utility.read"><UtilityPage /></RequireCapability> },
+        { path: 'suspects', element: <RequireCapability capability="suspects.read"><SuspectsPage /></RequireCapability> },
+        { path: 'suspects/checks', element: <RequireCapability capability="suspects.read"><SuspectChecksPage /></RequireCapability> },
+        { path: 'suspects/batches', element: <RequireCapability capability="suspects.read"><SuspectBatchesPage /></RequireCapability> },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -47,6 +47,11 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
+/** The token for a write sent outside `apiRequest` (a raw file upload by XMLHttpRequest). */
+export function currentCsrfToken(): string {
+  return csrfToken;
+}
+
 /** Called once by the session provider: what to do when the session has ended. */
 export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;

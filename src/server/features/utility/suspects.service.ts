@@ -153,7 +153,7 @@ export async function listChecks(ctx: ServiceCtx, query: CheckQuery) {
     items: rows.map((r) => ({
       id: r.id, batchNumber: r.batchNumber, dueOn: r.dueOn, score: r.score, reasons: r.reasons,
       // the field teams are not told which visits are the random control: they would treat them differently
-      rank: manager || !r.inControl ? r.rank : null, inControl: manager ? r.inControl : null,
+      rank: manager ? r.rank : null, inControl: manager ? r.inControl : null,
       accountNo: r.accountNo, name: r.name, address: r.address, category: r.category, place: place(r.orgPath).names.join(' '), gridId: r.gridId,
       outcome: r.outcome, outcomeLabel: OUTCOME_LABELS[r.outcome ?? 'pending'], wellId: r.wellId, wellCode: r.wellCode, note: r.note, checkedOn: r.checkedOn, version: r.version,
     })),
@@ -208,7 +208,7 @@ export async function getNorms(ctx: ServiceCtx) {
   const norms = await currentNorms(ctx.db);
   return {
     householdSize: norms.householdSize,
-    categories: Object.entries(norms.categories).map(([category, n]) => ({ category, basis: n?.basis ?? null, litresPerDay: n?.litresPerDay ?? null, isDefault: JSON.stringify(DEFAULT_NORMS.categories[category] ?? 'x') === JSON.stringify(n) })),
+    categories: Object.entries(norms.categories).map(([category, n]) => ({ category, basis: n?.basis ?? null, litresPerDay: n?.litresPerDay ?? null, isDefault: Object.hasOwn(DEFAULT_NORMS.categories, category) && JSON.stringify(DEFAULT_NORMS.categories[category]) === JSON.stringify(n) })),
   };
 }
 

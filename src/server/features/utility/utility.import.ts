@@ -196,7 +196,8 @@ async function load(ctx: ServiceCtx, imp: repo.ImportRow, filePath: string, prog
   const id = imp.id;
   // the accounts of the uploader's company: its unit and below
   const accounts = await repo.accountIdsUnder(ctx.db, imp.supplierPath);
-  const maxId = Math.max(0, ...accounts.values());
+  let maxId = 0;
+  for (const accountId of accounts.values()) if (accountId > maxId) maxId = accountId; // no spread: 200,000 arguments overflow the stack
   // one bit per account and period: a second reading of the same account and period is a bad row
   const seen = new Map<string, Uint8Array>();
   const mark = (accountId: number, period: string): boolean => {

@@ -119,6 +119,17 @@ describe('water-company data and the suspect engine', () => {
     expect((await upload(utility, 'x.pdf', Buffer.from('x'))).statusCode).toBe(400);
   });
 
+  it('takes a readings file from the company’s system with an API token (no browser, no CSRF token)', async () => {
+    const users = (await city.get('/api/users')).json().users as { id: number; username: string }[];
+    const token = (await city.send('POST', '/api/tokens', { userId: users.find((u) => u.username === 'utility')!.id, name: '北控水务营收系统' })).json().token as string;
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/utility/imports/readings?fileName=api.csv', payload: csv([['户号', '期间', '用水量'], ['T0001', '2022-01', '800']]),
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(await settled(utility, res.json().id)).toMatchObject({ state: 'applied', rowsLoaded: 1, periods: ['2022-01'] });
+  });
+
   it('resumes a load cut off mid-way after its last committed chunk, with no row twice', async () => {
     const cityUnit = units.find((u) => u.level === 'city')! as unknown as { id: number; path: string; name: string };
     const ctx = { db: t.database.db, actor: systemActor({ ...cityUnit, path: (await city.get(`/api/org/units/${cityUnit.id}`)).json().path }), requestId: null };
@@ -178,5 +189,32 @@ describe('water-company data and the suspect engine', () => {
     for (const url of ['/api/suspects/checks', '/api/suspects/batches', '/api/tips', '/api/wells', '/api/survey/progress']) expect((await utility.get(url)).statusCode).toBe(403);
     expect((await wolong.get('/api/utility/outcomes')).statusCode).toBe(403);
     expect((await wolong.send('POST', '/api/suspects/runs', {})).statusCode).toBe(403);
+    // nothing in any answer the company gets names a tip's reporter
+    const tip = (await city.get('/api/tips?pageSize=5')).json();
+    const reporter = tip.tips?.find((x: { reporterName?: string | null }) => x.reporterName)?.reporterName as string | undefined;
+    const answers = await Promise.all(['/api/utility/outcomes', '/api/utility/accounts?pageSize=500', '/api/utility/imports'].map(async (u) => (await utility.get(u)).body));
+    for (const body of answers) expect(body).not.toMatch(/reporter|举报人/);
+    if (reporter) for (const body of answers) expect(body).not.toContain(reporter);
+  });
+
+  it('a second water company (a district’s) sees only the accounts it supplies and their outcomes', async () => {
+    const wolongUnit = units.find((u) => u.name === '卧龙区')!;
+    const made = await city.send('POST', '/api/users', { username: 'wolongwater', displayName: '卧龙区供水公司', password: 'Water2024a', grants: [{ role: 'utility', orgUnitId: wolongUnit.id }] });
+    expect(made.statusCode).toBe(200);
+    const other = await t.login('wolongwater', 'Water2024a');
+    expect((await other.get('/api/utility/accounts')).json().total).toBe(0);
+    expect((await other.get('/api/utility/outcomes')).json().items).toEqual([]);
+    expect((await other.get('/api/utility/imports')).json().imports).toEqual([]);
+    // an account of 北控水务 cannot be taken over, nor can readings be sent for it
+    const steal = await other.send('POST', '/api/utility/accounts/import', { fileName: 'a.csv', content: b64(csv([['户号', '户名', '用水类别'], ['T0007', '改名', '居民']])), dryRun: true });
+    expect(steal.json().details.rowErrors).toEqual([{ row: 2, column: '户号', message: '该户号由其他供水单位管理' }]);
+    const own = await other.send('POST', '/api/utility/accounts/import', { fileName: 'a.csv', content: b64(csv([['户号', '户名', '用水类别', '人数'], ['W0001', '卧龙区某户', '居民', '3']])), dryRun: false });
+    expect(own.json()).toMatchObject({ applied: true, created: 1 });
+    const sent = await upload(other, 'w.csv', csv([['户号', '期间', '用水量'], ['W0001', '2023-01', '9'], ['T0007', '2023-01', '9']]));
+    const held = await settled(other, sent.json().id);
+    expect(held.errors).toEqual([{ row: 3, column: '户号', message: '户号“T0007”不存在（请先导入用水户）' }]);
+    expect((await other.get('/api/utility/accounts')).json().items.map((a: { accountNo: string }) => a.accountNo)).toEqual(['W0001']);
+    expect((await utility.get(`/api/utility/imports/${held.id}`)).statusCode).toBe(200); // the city-wide company's scope covers the district's
+    expect((await other.get(`/api/utility/imports/${(await utility.get('/api/utility/imports')).json().imports.at(-1).id}`)).statusCode).toBe(404);
   });
 });
