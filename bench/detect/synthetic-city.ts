@@ -75,6 +75,7 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify';
 import { DEFAULT_NORMS, type Account } from '../../src/domain/utility/norms.js';
 import { daysInMonth, monthIndex, monthKey } from '../../src/domain/utility/series.js';
+import { seededRandom } from '../../src/domain/shared/random.js';
 
 export const AREAS = ['卧龙区', '宛城区', '高新区', '城乡一体化示范区'] as const;
 export type Area = (typeof AREAS)[number];
@@ -123,17 +124,8 @@ export type SyntheticCity = {
 
 // ——— deterministic randomness ———
 
-/** mulberry32: a tiny 32-bit PRNG, [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: a tiny 32-bit PRNG, [0, 1) — the same one the demo campaign uses. */
+export const mulberry32 = seededRandom;
 
 /** Mixes two integers into a 32-bit seed (murmur3's finaliser), so each account has its own independent stream. */
 function mix(a: number, b: number): number {

@@ -5,6 +5,7 @@
  */
 import type { CardInput } from '../../domain/survey/card-sheet.js';
 import type { SurveyEventKind } from '../../domain/survey/survey-state.js';
+import { seededRandom } from '../../domain/shared/random.js';
 
 export type DemoGrid = { id: number; code: string; name: string; district: string; street: string; community: string };
 export type DemoEvent = { gridId: number; event: SurveyEventKind; onDate: string; reason: string | null };
@@ -19,16 +20,7 @@ const LATE: Record<string, { street: string; count: number }[]> = {
 const NO_SHOPS = new Set(['王村乡/王村村', '王村乡/贺营村', '光武街道/光彩社区', '光武街道/榆树庄社区', '光武街道/麒麟社区']);
 export const DEMO_REOPENED_GRID = '光彩社区第1网格';
 
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';

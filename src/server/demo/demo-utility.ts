@@ -6,7 +6,7 @@
  * (reported for abnormal use), one compound in 光武街道, and about 1.5 % of the others. 芒果一号酒店
  * used less after its trade fell off — flagged, and found normal on the visit. Deterministic.
  */
-import { rng } from './demo-survey.js';
+import { seededRandom } from '../../domain/shared/random.js';
 
 export type DemoCardForAccount = {
   name: string; kind: string; industry: string | null; address: string; tapAccounts: string[]; households: number | null; persons: number | null;
@@ -25,7 +25,7 @@ type Plan = { row: string[]; litresPerDay: number; kind: 'normal' | 'well_always
 
 /** The two files as rows (header first) and the accounts behind which a well really is. */
 export function demoUtilityFiles(cards: readonly DemoCardForAccount[], hospitalGridCode: string): { accounts: string[][]; readings: string[][]; wells: string[] } {
-  const rand = rng(20240105);
+  const rand = seededRandom(20240105);
   const between = (a: number, b: number) => a + rand() * (b - a);
   const plans: Plan[] = [];
   let guangwu = false;

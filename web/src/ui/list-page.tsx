@@ -31,19 +31,19 @@ export function ListSearch({ list, placeholder, 'data-testid': testId }: { list:
   );
 }
 
-type PagedTableProps<T> = Omit<TableProps<T>, 'pagination' | 'size' | 'rowKey' | 'onRow'> & {
+type PagedTableProps<T> = Omit<TableProps<T>, 'pagination' | 'size' | 'onRow'> & {
   list: ListParams;
   total: number | undefined;
   /** Counted thing in the pager's `共 N <unit>`. */
   unit: string;
-  /** Where a click on a row goes. */
-  rowLink: (row: T) => string;
+  /** Where a click on a row goes; without it rows are not links (records with no page of their own). */
+  rowLink?: (row: T) => string;
   error?: unknown;
   'data-testid'?: string;
 };
 
-/** A list's antd Table, paged through the URL (`page`, `size`), each row a link, with the load error above it. */
-export function PagedTable<T extends { id: number }>({ list, total, unit, rowLink, error, ...table }: PagedTableProps<T>) {
+/** A list's antd Table, paged through the URL (`page`, `size`), rows as links when `rowLink` is given, with the load error above it. */
+export function PagedTable<T extends object>({ list, total, unit, rowLink, error, rowKey = 'id', ...table }: PagedTableProps<T>) {
   const navigate = useNavigate();
   const { page, pageSize, update } = list;
   return (
@@ -51,8 +51,8 @@ export function PagedTable<T extends { id: number }>({ list, total, unit, rowLin
       {error ? <Alert type="error" showIcon title={errorMessageOf(error)} style={{ marginBottom: 12 }} /> : null}
       <Table<T>
         size="middle"
-        rowKey="id"
-        onRow={(r) => ({ onClick: () => navigate(rowLink(r)), className: 'ws-clickable-row' })}
+        rowKey={rowKey}
+        {...(rowLink ? { onRow: (r: T) => ({ onClick: () => navigate(rowLink(r)), className: 'ws-clickable-row' }) } : {})}
         pagination={{
           current: page,
           pageSize,

@@ -2,12 +2,12 @@ import { Button, Card, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatDate } from '../../../lib/format';
-import { ListToolbar } from '../../../ui/list-page';
+import { ListToolbar, PagedTable } from '../../../ui/list-page';
 import { PageHeader } from '../../../ui/page-header';
 import { useListParams } from '../../../ui/use-list-params';
 import { useCan } from '../../auth/hooks/use-session';
 import { CHECK_FILTERS, type CheckFilter, type SuspectCheck } from '../api/suspects-api';
-import { ListTable } from '../components/list-table';
+
 import { RecordOutcomeModal } from '../components/record-outcome-modal';
 import { OutcomeTag, ReasonList } from '../components/suspect-tags';
 import { CHECK_FILTER_LABELS, formatMonth } from '../components/suspects-format';
@@ -60,7 +60,7 @@ export function SuspectChecksPage() {
             data-testid="checks-outcome"
           />
         </ListToolbar>
-        <ListTable<SuspectCheck>
+        <PagedTable<SuspectCheck>
           data-testid="checks-table"
           rowKey="id"
           list={list}

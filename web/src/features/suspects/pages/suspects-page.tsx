@@ -4,13 +4,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatDateTime } from '../../../lib/format';
 import { errorMessageOf } from '../../../ui/feedback';
-import { ListSearch, ListToolbar } from '../../../ui/list-page';
+import { ListSearch, ListToolbar, PagedTable } from '../../../ui/list-page';
 import { PageHeader } from '../../../ui/page-header';
 import { useListParams } from '../../../ui/use-list-params';
 import { useCan } from '../../auth/hooks/use-session';
 import { runExportUrl, SURVEY_GAPS, type SuspectScore, type SurveyGap } from '../api/suspects-api';
 import { CreateBatchModal } from '../components/create-batch-modal';
-import { ListTable } from '../components/list-table';
+
 import { RunAnalysisModal } from '../components/run-analysis-modal';
 import { SignalTable } from '../components/signal-table';
 import { ReasonList, ScoreTag, SurveyGapTag } from '../components/suspect-tags';
@@ -91,7 +91,7 @@ export function SuspectsPage() {
             data-testid="suspects-gap"
           />
         </ListToolbar>
-        <ListTable<SuspectScore>
+        <PagedTable<SuspectScore>
           data-testid="suspects-table"
           rowKey="accountId"
           list={list}

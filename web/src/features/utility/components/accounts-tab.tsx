@@ -1,10 +1,9 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Table, Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import { useState } from 'react';
 import { formatCount } from '../../../lib/format';
-import { errorMessageOf } from '../../../ui/feedback';
-import { ListSearch, ListToolbar } from '../../../ui/list-page';
-import { PAGE_SIZES, type ListParams } from '../../../ui/use-list-params';
+import { ListSearch, ListToolbar, PagedTable } from '../../../ui/list-page';
+import type { ListParams } from '../../../ui/use-list-params';
 import { useCan } from '../../auth/hooks/use-session';
 import type { UtilityAccount } from '../api/utility-api';
 import { useAccounts } from '../hooks/use-utility';
@@ -16,7 +15,7 @@ const count = (n: number | null) => (n === null ? '—' : formatCount(n));
 /** 用水户: the company's accounts, paged and searched through the URL, with how each was matched to a place. */
 export function AccountsTab({ list }: { list: ListParams }) {
   const can = useCan();
-  const { q, page, pageSize, update } = list;
+  const { q, page, pageSize } = list;
   const [importing, setImporting] = useState(false);
   const { data, isFetching, error } = useAccounts({ ...(q ? { q } : {}), page, pageSize });
 
@@ -30,24 +29,16 @@ export function AccountsTab({ list }: { list: ListParams }) {
           </Button>
         )}
       </ListToolbar>
-      {error ? <Alert type="error" showIcon title={errorMessageOf(error)} style={{ marginBottom: 12 }} /> : null}
-      <Table<UtilityAccount>
+      <PagedTable<UtilityAccount>
         data-testid="accounts-table"
-        size="middle"
-        rowKey="id"
+        list={list}
+        total={data?.total}
+        unit="户"
+        error={error}
         loading={isFetching}
         dataSource={data?.items ?? []}
         scroll={{ x: 1300 }}
         locale={{ emptyText: q ? '没有符合条件的用水户' : '还没有导入用水户' }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          pageSizeOptions: PAGE_SIZES,
-          showSizeChanger: true,
-          showTotal: (n) => `共 ${n} 户`,
-          onChange: (p, size) => update(size !== pageSize ? { size, page: undefined } : { page: p }),
-        }}
         columns={[
           { title: '户号', dataIndex: 'accountNo', width: 130, render: (v: string) => <span className="ws-nowrap">{v}</span> },
           { title: '户名', dataIndex: 'name', width: 180 },
