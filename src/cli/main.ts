@@ -34,6 +34,7 @@ import { acceptImport, discardImport, importAccounts, importReadings } from '../
 import { analyzeDualSource, saveRun } from '../server/features/utility/utility.analysis.js';
 import { writeXlsx } from '../server/files/sheet.js';
 import { SURVEY_GAPS } from '../domain/utility/rank.js';
+import { importBoundaries } from '../server/features/map/map.service.js';
 
 const program = new Command();
 program
@@ -230,6 +231,18 @@ imp
         const hint = r.state === 'held' ? '\n改正文件后重新导入；或加 --accept-bad-rows 跳过错误行导入其余行；或加 --discard 放弃。' : '';
         throw new AppError(422, 'held', [`${r.message ?? '导入未完成'}`, ...lines].join('\n') + hint);
       }
+    });
+  });
+
+imp
+  .command('boundaries <file>')
+  .description('导入网格边界（GeoJSON 要素集合；每个要素的属性含“网格编号”或 grid_code，几何为 WGS-84 经纬度的 Polygon 或 MultiPolygon；有错误则全部不导入）/ import grid boundaries (GeoJSON)')
+  .option('--dry-run', '只检查，不写入 / check only, write nothing')
+  .action(async (file: string, opts: { dryRun?: boolean }) => {
+    if (!fs.existsSync(file)) throw new AppError(400, 'no_file', `文件不存在：${file}`);
+    await withDatabase(async (database) => {
+      const r = await importBoundaries(await systemCtx(database), { data: fs.readFileSync(file), fileName: path.basename(file), dryRun: !!opts.dryRun });
+      console.log(`${r.applied ? '已导入' : '检查通过（未写入）'}：网格边界 ${r.features} 个（新增 ${r.created}、更新 ${r.updated}）`);
     });
   });
 

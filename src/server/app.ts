@@ -36,6 +36,9 @@ import { findingsRoutes } from './features/findings/findings.routes.js';
 import { articlesRoutes } from './features/articles/articles.routes.js';
 import { bulletinsRoutes } from './features/bulletins/bulletins.routes.js';
 import { utilityRoutes } from './features/utility/utility.routes.js';
+import { tileImgSrc } from './features/map/map.service.js';
+import { mapRoutes } from './features/map/map.routes.js';
+import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -81,7 +84,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         defaultSrc: ["'self'"],
         // Ant Design injects its CSS-in-JS as <style> elements
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // the configured base-map tile server, if any (nothing else from outside)
+        imgSrc: ["'self'", 'data:', 'blob:', ...tileImgSrc(deps.config)],
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: null,
       },
@@ -165,6 +169,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(articlesRoutes(deps));
   await app.register(bulletinsRoutes(deps));
   await app.register(utilityRoutes(deps));
+  await app.register(mapRoutes(deps));
+  await app.register(dashboardRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -17,6 +17,14 @@ const ConfigSchema = z.object({
   WELLSEAL_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   WELLSEAL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  WELLSEAL_TILE_URL: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^\s]+$/, 'WELLSEAL_TILE_URL 必须是 http:// 或 https:// 开头的瓦片地址 / must be an http(s) tile URL')
+    .refine((u) => u.includes('{x}') && u.includes('{y}') && u.includes('{z}'), 'WELLSEAL_TILE_URL 必须包含 {x}、{y}、{z} 占位符 / must contain {x}, {y} and {z}')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  WELLSEAL_TILE_CRS: z.enum(['wgs84', 'gcj02'], { error: 'WELLSEAL_TILE_CRS 只能是 wgs84（天地图、OSM）或 gcj02（高德、腾讯）/ must be wgs84 or gcj02' }).default('wgs84'),
 });
 
 export type Config = {
@@ -34,6 +42,10 @@ export type Config = {
   logLevel: z.infer<typeof ConfigSchema>['WELLSEAL_LOG_LEVEL'];
   /** headless Chromium, for printing bulletins to PDF */
   chromium: string;
+  /** base-map tiles for the map page ({z}/{x}/{y}, optional {s}); none: a plain background */
+  tileUrl: string | undefined;
+  /** the tiles' coordinate system: wgs84 (天地图/CGCS2000, OSM) or gcj02 (高德, 腾讯) */
+  tileCrs: 'wgs84' | 'gcj02';
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -55,6 +67,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicTipsPer10Minutes: e.WELLSEAL_PUBLIC_TIPS_PER_10_MINUTES,
     logLevel: e.WELLSEAL_LOG_LEVEL,
     chromium: e.CHROMIUM_PATH,
+    tileUrl: e.WELLSEAL_TILE_URL,
+    tileCrs: e.WELLSEAL_TILE_CRS,
     ...overrides,
   };
 }

@@ -354,6 +354,22 @@ const entries: Entry[] = [
     },
     expect: { parent: 200, own: 200, sibling: 404, child: 200 },
   },
+  // the command dashboard: every block in the caller's scope; drilling into a unit outside it is "not found"
+  { method: 'GET', route: '/api/dashboard', call: (w) => w.get('/api/dashboard?asOf=2024-01-12'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  { method: 'GET', route: '/api/dashboard', call: (w) => w.get(`/api/dashboard?asOf=2024-01-12&unitId=${ids.district}`), expect: { parent: 200, own: 200, sibling: 404, child: 404 } },
+  // the map: each layer filtered by its own capability's scope (see map.test.ts); boundaries are the city office's
+  { method: 'GET', route: '/api/map/config', call: (w) => w.get('/api/map/config'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  { method: 'GET', route: '/api/map/layers', call: (w) => w.get('/api/map/layers?layers=grids,wells,tips,suspects'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  {
+    method: 'POST', route: '/api/map/boundaries/import',
+    call: async (w) => {
+      const grid = (await c.parent.get(`/api/org/units/${ids.grid}`)).json() as { code: string };
+      const square = [[[112.5, 33.0], [112.501, 33.0], [112.501, 33.001], [112.5, 33.001], [112.5, 33.0]]];
+      const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { 网格编号: grid.code }, geometry: { type: 'Polygon', coordinates: square } }] };
+      return w.send('POST', '/api/map/boundaries/import', { fileName: 'b.geojson', content: b64(JSON.stringify(fc)), dryRun: true });
+    },
+    expect: { parent: 200, own: 403, sibling: 403, child: 403 },
+  },
   { method: 'GET', route: '/api/campaigns/:campaignId/progress/export', call: (w) => w.get(`/api/campaigns/${ids.campaign}/progress/export?asOf=2024-06-23&format=md`), expect: { parent: 200, own: 200, sibling: 200, child: 400 } },
 ];
 

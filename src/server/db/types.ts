@@ -486,7 +486,16 @@ export interface SuspectChecksTable {
   updatedAt: Timestamp;
 }
 
+export interface GridBoundariesTable {
+  unitId: number;
+  /** a GeoJSON Polygon or MultiPolygon, WGS-84 [lon, lat] */
+  geometry: Json;
+  source: string;
+  updatedAt: Timestamp;
+}
+
 export interface DB {
+  gridBoundaries: GridBoundariesTable;
   utilityAccounts: UtilityAccountsTable;
   utilityImports: UtilityImportsTable;
   utilityReadings: UtilityReadingsTable;

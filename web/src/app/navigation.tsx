@@ -15,6 +15,7 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   FlagOutlined,
+  FundProjectionScreenOutlined,
   KeyOutlined,
   NotificationOutlined,
   OrderedListOutlined,
@@ -47,6 +48,8 @@ export const NAVIGATION: NavEntry[] = [
   // a grid worker's day starts at their grids, so the item heads their menu
   { path: '/survey/my', label: '我的网格', icon: <AppstoreOutlined />, capability: 'survey.edit', roles: ['grid'] },
   { path: '/', label: '工作台', icon: <DashboardOutlined /> },
+  { path: '/map', label: '地图', icon: <EnvironmentOutlined />, capability: 'org.read', roles: ['city', 'district', 'street', 'leader', 'enforcement'] },
+  { path: '/command', label: '指挥看板', icon: <FundProjectionScreenOutlined />, capability: 'survey.read', roles: ['city', 'district', 'leader'] },
   {
     key: 'survey',
     label: '网格排查',

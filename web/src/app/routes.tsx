@@ -36,6 +36,8 @@ const BulletinsPage = lazy(() => import('../features/bulletins/pages/bulletins-p
 const SuspectsPage = lazy(() => import('../features/suspects/pages/suspects-page').then((m) => ({ default: m.SuspectsPage })));
 const SuspectChecksPage = lazy(() => import('../features/suspects/pages/suspect-checks-page').then((m) => ({ default: m.SuspectChecksPage })));
 const SuspectBatchesPage = lazy(() => import('../features/suspects/pages/suspect-batches-page').then((m) => ({ default: m.SuspectBatchesPage })));
+const CommandPage = lazy(() => import('../features/dashboard/pages/command-page').then((m) => ({ default: m.CommandPage })));
+const MapPage = lazy(() => import('../features/map/pages/map-page').then((m) => ({ default: m.MapPage })));
 const UtilityPage = lazy(() => import('../features/utility/pages/utility-page').then((m) => ({ default: m.UtilityPage })));
 const BulletinPage = lazy(() => import('../features/bulletins/pages/bulletin-page').then((m) => ({ default: m.BulletinPage })));
 // the public pages: no login, no shell, never /api/auth/me
@@ -109,6 +111,8 @@ export function createRouter() {
         { path: 'articles/:articleId', element: <RequireCapability capability="articles.read"><ArticleEditorPage /></RequireCapability> },
         { path: 'bulletins', element: <RequireCapability capability="bulletins.read"><BulletinsPage /></RequireCapability> },
         { path: 'bulletins/:bulletinId', element: <RequireCapability capability="bulletins.read"><BulletinPage /></RequireCapability> },
+        { path: 'command', element: <RequireCapability capability="survey.read"><CommandPage /></RequireCapability> },
+        { path: 'map', element: <RequireCapability capability="org.read"><MapPage /></RequireCapability> },
         { path: 'utility', element: <RequireCapability capability="utility.read"><UtilityPage /></RequireCapability> },
         { path: 'suspects', element: <RequireCapability capability="suspects.read"><SuspectsPage /></RequireCapability> },
         { path: 'suspects/checks', element: <RequireCapability capability="suspects.read"><SuspectChecksPage /></RequireCapability> },

@@ -43,6 +43,7 @@ import { createBulletin, issueBulletin, noticeSeries } from '../bulletins/bullet
 import { demoUtilityFiles } from '../../demo/demo-utility.js';
 import { importAccounts, importReadings } from '../utility/utility.import.js';
 import { createBatch, recordOutcome, runAnalysis } from '../utility/suspects.service.js';
+import { loadDemoBoundaries } from '../map/map.service.js';
 
 export async function isInitialised(db: Kysely<DB>): Promise<boolean> {
   return !!(await orgRepo.findCity(db));
@@ -101,6 +102,7 @@ export async function initDatabase(
   await loadDemoInspections(db, city);
   await loadDemoBulletins(db, city);
   await loadDemoUtility(db, city);
+  await loadDemoBoundaries(db, city);
 }
 
 /**

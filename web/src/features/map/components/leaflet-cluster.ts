@@ -1,0 +1,4 @@
+import { L } from './leaflet-setup';
+import 'leaflet.markercluster';
+
+export { L };
