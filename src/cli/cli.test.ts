@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -162,6 +163,27 @@ describe('wellseal command line', { timeout: 180_000 }, () => {
     expect(badFindings.stderr).toContain('第3行【网格】：漏排问题须填写网格（名称或编号），以便退回该网格重新排查');
     fs.writeFileSync(findings, '发现日期,所属区,单位/社区,问题类别,问题描述,整改期限,整改状态\n2024-02-01,卧龙区,光武街道/光彩社区,排查不细,门店漏登,2024-02-08,整改中\n');
     expect((await wellseal(d, 'import', 'findings', findings)).stdout).toContain('已导入：问题 1 条');
+  });
+
+  it('imports heat-pump readings whole or not at all, raising what they call for, and exports the projects list', async () => {
+    const d = demo!;
+    const file = path.join(dir, 'heatpump.csv');
+    const header = '项目名称,日期/期间,抽水量,回灌量,方式,水温\n';
+    fs.writeFileSync(file, `${header}白河沿岸地温空调项目,2024-10,12000,11800,计量表,18\n白河沿岸地温空调项目,2024-11,abc,1,,\n`);
+    const bad = await wellseal(d, 'import', 'heatpump-readings', file);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('第3行【抽水量】');
+    fs.writeFileSync(file, `${header}白河沿岸地温空调项目,2024-10,12000,11800,计量表,18\n白河沿岸地温空调项目,2024-11,9000,7200,计量表,17\n`);
+    expect((await wellseal(d, 'import', 'heatpump-readings', file, '--dry-run')).stdout).toContain('检查通过（未写入）：读数 2 条，涉及项目 1 个');
+    expect((await wellseal(d, 'import', 'heatpump-readings', file)).stdout).toContain('已导入：读数 2 条，涉及项目 1 个；自动登记问题 1 个');
+    const out = path.join(dir, 'heatpump.xlsx');
+    expect((await wellseal(d, 'export', 'heatpump', out)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1).map(String));
+    expect(rows).toHaveLength(4);
+    const baihe = rows.find((r) => r[0] === '白河沿岸地温空调项目')!;
+    expect([baihe[2], baihe[18], baihe[19], baihe[20]]).toEqual(['卧龙区', '2024-11', '80%', '是']);
   });
 
   it('builds bulletin 第12期 and the daily notice of 2024-06-23 as DOCX (and PDF where Chromium is installed)', async () => {

@@ -35,6 +35,7 @@ import { analyzeDualSource, saveRun } from '../server/features/utility/utility.a
 import { writeXlsx } from '../server/files/sheet.js';
 import { SURVEY_GAPS } from '../domain/utility/rank.js';
 import { importBoundaries } from '../server/features/map/map.service.js';
+import { exportProjects as exportHeatPumpProjects, importReadingSheet } from '../server/features/heatpump/heatpump.sheet.js';
 
 const program = new Command();
 program
@@ -279,7 +280,138 @@ analyze
     });
   });
 
+// ---- water samples (水样化验): import here; export added to `exp` by addSampleExport below
+imp
+  .command('samples <file>')
+  .description('导入水样化验台账（列：样品编号、采样日期、区、地址、采样点；可选 单位/社区、经纬度、采样人、余氯、总硬度、溶解性总固体、电导率、硝酸盐、氟化物、氯化物、硫酸盐、游离余氯、其他指标、化验单位、报告日期、备注；有错误则全部不导入）/ import water samples with lab results')
+  .option('--dry-run', '只检查，不写入 / check only, write nothing')
+  .action(async (file: string, opts: { dryRun?: boolean }) => {
+    if (!fs.existsSync(file)) throw new AppError(400, 'no_file', `文件不存在：${file}`);
+    await withDatabase(async (database) => {
+      const { importSampleSheet } = await import('../server/features/samples/samples.service.js');
+      const r = await importSampleSheet(await systemCtx(database), { data: fs.readFileSync(file), fileName: file, dryRun: !!opts.dryRun });
+      console.log(`${r.applied ? '已导入' : '检查通过（未写入）'}：水样 ${r.created} 份`);
+    });
+  });
+function addSampleExport(exportCommand: Command) {
+  exportCommand
+    .command('samples <file>')
+    .description('导出水样化验台账（含化验结果和地下水占比）到 xlsx / export water samples with lab results')
+    .action(async (file: string) => {
+      await withDatabase(async (database) => {
+        const { exportSamples } = await import('../server/features/samples/samples.service.js');
+        fs.writeFileSync(file, await exportSamples(await systemCtx(database)));
+        console.log(`已导出 / exported: ${file}`);
+      });
+    });
+}
+
+// ---- source-switch projects (水源置换): import here; export added to `exp` by addSwitchExport below
+imp
+  .command('switch-projects <file>')
+  .description('导入水源置换/管网改造项目（列：项目名称、区、街道、社区、户数、人数、预算（万元）、费用分担、施工单位、开工日期、计划完工、实际完工、进度、状态；可选 计划封井数；同名项目更新；有错误则全部不导入）/ import source-switch projects')
+  .option('--dry-run', '只检查，不写入 / check only, write nothing')
+  .action(async (file: string, opts: { dryRun?: boolean }) => {
+    if (!fs.existsSync(file)) throw new AppError(400, 'no_file', `文件不存在：${file}`);
+    await withDatabase(async (database) => {
+      const { importSwitchSheet } = await import('../server/features/switch/switch.service.js');
+      const r = await importSwitchSheet(await systemCtx(database), { data: fs.readFileSync(file), fileName: file, dryRun: !!opts.dryRun });
+      console.log(`${r.applied ? '已导入' : '检查通过（未写入）'}：新建项目 ${r.created} 个，更新 ${r.updated} 个`);
+    });
+  });
+function addSwitchExport(exportCommand: Command) {
+  exportCommand
+    .command('switch-projects <file>')
+    .description('导出水源置换/管网改造项目到 xlsx（可再导入）/ export source-switch projects')
+    .action(async (file: string) => {
+      await withDatabase(async (database) => {
+        const { exportProjects } = await import('../server/features/switch/switch.service.js');
+        fs.writeFileSync(file, await exportProjects(await systemCtx(database)));
+        console.log(`已导出 / exported: ${file}`);
+      });
+    });
+}
+
+imp
+  .command('heatpump-readings <file>')
+  .description('导入地温空调监测读数（列：项目名称、日期/期间、抽水量、回灌量、方式、水温；全部通过才写入，低于回灌率标准的月份自动登记问题）/ import heat-pump readings')
+  .option('--dry-run', '只检查，不写入 / check only, write nothing')
+  .action(async (file: string, opts: { dryRun?: boolean }) => {
+    await withDatabase(async (database) => {
+      const r = await importReadingSheet(await systemCtx(database), { data: fs.readFileSync(file), fileName: file, dryRun: !!opts.dryRun });
+      console.log(`${r.applied ? '已导入' : '检查通过（未写入）'}：读数 ${r.readings} 条，涉及项目 ${r.projects} 个${r.applied ? `；自动登记问题 ${r.raised} 个` : ''}`);
+    });
+  });
+
+// ---- enforcement cases (执法案件) and small users (小用水户): imports here; `export cases` and
+// `report small-users` are added by addCaseCommands below, once `exp` and `reports` exist
+imp
+  .command('cases <file>')
+  .description('导入执法案件台账（列：案件编号、立案日期、区、当事人、违法类型、法律依据、罚款金额、状态、结案日期；案件编号不填则自动编号；有错误则全部不导入）/ import an enforcement-case ledger')
+  .option('--dry-run', '只检查，不写入 / check only, write nothing')
+  .action(async (file: string, opts: { dryRun?: boolean }) => {
+    if (!fs.existsSync(file)) throw new AppError(400, 'no_file', `文件不存在：${file}`);
+    await withDatabase(async (database) => {
+      const { importCaseSheet } = await import('../server/features/cases/cases.service.js');
+      const r = await importCaseSheet(await systemCtx(database), { data: fs.readFileSync(file), fileName: file, dryRun: !!opts.dryRun });
+      console.log(`${r.applied ? '已导入' : '检查通过（未写入）'}：执法案件 ${r.created} 件`);
+    });
+  });
+imp
+  .command('well-volumes <file>')
+  .description('导入井的年取水量（列：井编号、年取水量（m³，留空即清除）；有错误则全部不导入）/ import wells\' annual withdrawal')
+  .option('--dry-run', '只检查，不写入 / check only, write nothing')
+  .action(async (file: string, opts: { dryRun?: boolean }) => {
+    if (!fs.existsSync(file)) throw new AppError(400, 'no_file', `文件不存在：${file}`);
+    await withDatabase(async (database) => {
+      const { importWellVolumes } = await import('../server/features/cases/small-users.service.js');
+      const r = await importWellVolumes(await systemCtx(database), { data: fs.readFileSync(file), fileName: file, dryRun: !!opts.dryRun });
+      console.log(`${r.applied ? '已导入' : '检查通过（未写入）'}：年取水量 ${r.updated} 眼井`);
+    });
+  });
+function addCaseCommands(exportCommand: Command, reportCommand: Command) {
+  exportCommand
+    .command('cases <file>')
+    .description('导出执法案件台账到 xlsx（可再导入）/ export the enforcement-case ledger')
+    .action(async (file: string) => {
+      await withDatabase(async (database) => {
+        const { exportCases } = await import('../server/features/cases/cases.service.js');
+        fs.writeFileSync(file, await exportCases(await systemCtx(database)));
+        console.log(`已导出 / exported: ${file}`);
+      });
+    });
+  reportCommand
+    .command('small-users')
+    .description('小用水户清单：应纳管、年取水量低于标准（默认 1000 m³）的井及水资源税登记情况 / small users under the annual-volume threshold, with tax registration')
+    .option('--district <名称>', '只列该区（全称或简称，如 卧龙区、示范区）/ one district only')
+    .option('--threshold <m3>', '年取水量标准（m³），默认取系统设置 / threshold in m³')
+    .requiredOption('--out <file>', '输出 xlsx 文件 / output xlsx file')
+    .action(async (opts: { district?: string; threshold?: string; out: string }) => {
+      const thresholdM3 = opts.threshold === undefined ? undefined : Number(opts.threshold);
+      if (thresholdM3 !== undefined && !(thresholdM3 > 0)) throw new AppError(400, 'bad_threshold', '--threshold 应为正数（m³）');
+      await withDatabase(async (database) => {
+        const { smallUsers, smallUsersXlsx } = await import('../server/features/cases/small-users.service.js');
+        const ctx = await systemCtx(database);
+        const districts = (await smallUsers(ctx, {})).districts;
+        const district = opts.district ? districts.find((d) => d.name === opts.district || opts.district!.endsWith(d.name) || d.name.startsWith(opts.district!)) : undefined;
+        if (opts.district && !district) throw new AppError(404, 'not_found', `区“${opts.district}”不存在（可用：${districts.map((d) => d.name).join('、')}）`);
+        emitReport(await smallUsersXlsx(ctx, { districtId: district?.id, thresholdM3 }), opts.out);
+      });
+    });
+}
+
 const exp = program.command('export').description('导出数据 / export data');
+exp
+  .command('heatpump <file>')
+  .description('导出地温空调项目清单到 xlsx（含最近月份回灌率、未销号问题）/ export the heat-pump projects list')
+  .action(async (file: string) => {
+    await withDatabase(async (database) => {
+      fs.writeFileSync(file, await exportHeatPumpProjects(await systemCtx(database)));
+      console.log(`已导出 / exported: ${file}`);
+    });
+  });
+addSwitchExport(exp);
+addSampleExport(exp);
 exp
   .command('findings <file>')
   .description('导出问题整改台账到 xlsx / export the findings ledger')
@@ -309,6 +441,7 @@ exp
   });
 
 const reports = program.command('report').description('生成报表 / reports');
+addCaseCommands(exp, reports);
 reports
   .command('survey-progress')
   .description('四区自备井排查进度表（截止日期当天结束时的状态）/ survey progress table as of a day')

@@ -38,6 +38,10 @@ import { bulletinsRoutes } from './features/bulletins/bulletins.routes.js';
 import { utilityRoutes } from './features/utility/utility.routes.js';
 import { tileImgSrc } from './features/map/map.service.js';
 import { mapRoutes } from './features/map/map.routes.js';
+import { casesRoutes } from './features/cases/cases.routes.js';
+import { switchRoutes } from './features/switch/switch.routes.js';
+import { samplesRoutes } from './features/samples/samples.routes.js';
+import { heatPumpRoutes } from './features/heatpump/heatpump.routes.js';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
 
 declare module 'fastify' {
@@ -170,6 +174,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(bulletinsRoutes(deps));
   await app.register(utilityRoutes(deps));
   await app.register(mapRoutes(deps));
+  await app.register(casesRoutes(deps));
+  await app.register(switchRoutes(deps));
+  await app.register(samplesRoutes(deps));
+  await app.register(heatPumpRoutes(deps));
   await app.register(dashboardRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -9,6 +9,8 @@ import type { FoundVia, WellUse } from '../../domain/well/well.js';
 import type { InspectionKind } from '../../domain/inspection/inspection.js';
 import type { FindingEventKind } from '../../domain/inspection/finding.js';
 import type { ArticleCategory, ArticleState } from '../../domain/bulletin/article.js';
+import type { HeatPumpStage, ObservationKind, ReadingMethod } from '../../domain/heatpump/project.js';
+import type { SwitchState } from '../../domain/switch/switch-project.js';
 
 /** Database tables as Kysely sees them (camelCase; the CamelCasePlugin maps snake_case). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -194,6 +196,8 @@ export interface WellsTable {
   foundRef: string | null;
   discoveredOn: string;
   remarks: string | null;
+  /** annual withdrawal (年取水量, m³) as recorded for small users and the water-resource tax */
+  annualVolumeM3: Generated<number | null>;
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -494,7 +498,200 @@ export interface GridBoundariesTable {
   updatedAt: Timestamp;
 }
 
+export interface WaterSamplesTable {
+  id: Generated<number>;
+  code: string;
+  sampledOn: string;
+  sampledBy: ColumnType<string, string | undefined, string>;
+  orgUnitId: number;
+  districtId: number;
+  orgPath: string;
+  wellId: number | null;
+  cardId: number | null;
+  address: ColumnType<string, string | undefined, string>;
+  lat: number | null;
+  lng: number | null;
+  point: 'tap' | 'tank' | 'non_potable' | 'well_head' | 'other';
+  fieldChlorine: 'present' | 'absent' | 'not_done';
+  fieldChlorineMgL: number | null;
+  labResults: Json;
+  labName: string | null;
+  reportOn: string | null;
+  note: string | null;
+  createdBy: number | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface SampleLinksTable {
+  sampleId: number;
+  kind: 'account' | 'suspect_check' | 'tip' | 'inspection';
+  refId: number;
+  createdBy: string;
+  createdAt: Timestamp;
+}
+
+export interface SwitchProjectsTable {
+  id: Generated<number>;
+  name: string;
+  orgUnitId: number;
+  orgPath: string;
+  households: number | null;
+  persons: number | null;
+  wellsPlanned: number | null;
+  budgetWan: number | null;
+  costSharing: Generated<string>;
+  contractor: Generated<string>;
+  startedOn: string | null;
+  plannedFinish: string | null;
+  finishedOn: string | null;
+  progress: Generated<number>;
+  state: Generated<SwitchState>;
+  remarks: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface SwitchProjectWellsTable {
+  projectId: number;
+  wellId: number;
+}
+
+export interface SwitchProjectEventsTable {
+  id: Generated<number>;
+  projectId: number;
+  onDate: string;
+  state: SwitchState;
+  progress: number;
+  note: Generated<string>;
+  actorName: string;
+  at: Timestamp;
+}
+
+export interface EnforcementCasesTable {
+  id: Generated<number>;
+  caseYear: number;
+  serial: number;
+  number: string;
+  filedOn: string;
+  partyCardId: number | null;
+  partyName: string;
+  partyContact: Generated<string>;
+  unitId: number;
+  districtId: number;
+  orgPath: string;
+  violation: 'refused' | 'concealed' | 'reactivated' | 'discharge' | 'no_meter' | 'other';
+  violationOther: string | null;
+  legalBasis: Json;
+  facts: Generated<string>;
+  fineYuan: number | null;
+  otherMeasures: Generated<string>;
+  state: Generated<'filed' | 'investigating' | 'decided' | 'enforcing' | 'closed'>;
+  typical: Generated<boolean>;
+  articleId: number | null;
+  createdBy: number | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface CaseWellsTable {
+  caseId: number;
+  wellId: number;
+}
+
+export interface CaseEventsTable {
+  id: Generated<number>;
+  caseId: number;
+  event: 'file' | 'investigate' | 'decide' | 'enforce' | 'close';
+  onDate: string;
+  data: Json;
+  actorName: string;
+  at: Timestamp;
+}
+
+export interface HeatPumpProjectsTable {
+  id: Generated<number>;
+  name: string;
+  operator: ColumnType<string, string | undefined, string>;
+  address: ColumnType<string, string | undefined, string>;
+  lat: number | null;
+  lng: number | null;
+  orgUnitId: number;
+  districtId: number;
+  orgPath: string;
+  approvalNo: ColumnType<string, string | undefined, string>;
+  approvalDate: string | null;
+  approvalAuthority: ColumnType<string, string | undefined, string>;
+  /** [{ title, url }] */
+  approvalDocuments: Json;
+  stage: HeatPumpStage;
+  registeredWells: number;
+  designPumpM3PerDay: number | null;
+  designReinjectM3PerDay: number | null;
+  operatingDaysPerYear: number | null;
+  remarks: ColumnType<string, string | undefined, string>;
+  createdBy: number | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface HeatPumpWellsTable {
+  projectId: number;
+  wellId: number;
+}
+
+export interface HeatPumpReadingsTable {
+  id: Generated<number>;
+  projectId: number;
+  /** 'YYYY-MM-DD' or 'YYYY-MM' */
+  period: string;
+  pumpedM3: number;
+  reinjectedM3: number;
+  method: ReadingMethod;
+  waterTempC: number | null;
+  note: ColumnType<string, string | undefined, string>;
+  orgPath: string;
+  recordedBy: string;
+  createdAt: Timestamp;
+}
+
+export interface HeatPumpObservationsTable {
+  id: Generated<number>;
+  projectId: number;
+  onDate: string;
+  kind: ObservationKind;
+  note: string;
+  inspectionId: number | null;
+  orgPath: string;
+  recordedBy: string;
+  createdAt: Timestamp;
+}
+
+export interface HeatPumpFindingsTable {
+  projectId: number;
+  /** 'month:2024-06', 'observation:12', 'wells:5' */
+  key: string;
+  findingId: number;
+}
+
 export interface DB {
+  heatPumpProjects: HeatPumpProjectsTable;
+  heatPumpWells: HeatPumpWellsTable;
+  heatPumpReadings: HeatPumpReadingsTable;
+  heatPumpObservations: HeatPumpObservationsTable;
+  heatPumpFindings: HeatPumpFindingsTable;
+  enforcementCases: EnforcementCasesTable;
+  caseWells: CaseWellsTable;
+  caseEvents: CaseEventsTable;
+  switchProjects: SwitchProjectsTable;
+  switchProjectWells: SwitchProjectWellsTable;
+  switchProjectEvents: SwitchProjectEventsTable;
+  waterSamples: WaterSamplesTable;
+  sampleLinks: SampleLinksTable;
   gridBoundaries: GridBoundariesTable;
   utilityAccounts: UtilityAccountsTable;
   utilityImports: UtilityImportsTable;

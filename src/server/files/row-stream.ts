@@ -94,7 +94,7 @@ async function* xlsxRows(input: Readable): AsyncGenerator<FileRow> {
 }
 
 /** A cell as text; a date cell is a day, or a month when its format shows no day. */
-function cellText(cell: ExcelJS.Cell): string {
+export function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
   if (v instanceof Date) {
     const iso = v.toISOString().slice(0, 10);

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { badRequest } from '../http/errors.js';
+import { cellText } from './row-stream.js';
 
 export type Sheet = { header: string[]; body: string[][]; firstDataRow: number };
 
@@ -50,7 +51,8 @@ async function readXlsx(data: Buffer): Promise<Sheet> {
   const columns = ws.columnCount;
   ws.eachRow({ includeEmpty: true }, (row, n) => {
     const cells: string[] = [];
-    for (let c = 1; c <= columns; c++) cells.push(undefuse(row.getCell(c).text.trim()));
+    // a date cell reads as a day (or a month), never as the date's JavaScript text
+    for (let c = 1; c <= columns; c++) cells.push(undefuse(cellText(row.getCell(c))));
     if (!headerRow && cells.some((c) => c !== '')) headerRow = n;
     if (headerRow) rows[n - headerRow] = cells;
   });

@@ -38,8 +38,17 @@ const SuspectChecksPage = lazy(() => import('../features/suspects/pages/suspect-
 const SuspectBatchesPage = lazy(() => import('../features/suspects/pages/suspect-batches-page').then((m) => ({ default: m.SuspectBatchesPage })));
 const CommandPage = lazy(() => import('../features/dashboard/pages/command-page').then((m) => ({ default: m.CommandPage })));
 const MapPage = lazy(() => import('../features/map/pages/map-page').then((m) => ({ default: m.MapPage })));
+const SamplesPage = lazy(() => import('../features/samples/pages/samples-page').then((m) => ({ default: m.SamplesPage })));
+const SamplePage = lazy(() => import('../features/samples/pages/sample-page').then((m) => ({ default: m.SamplePage })));
+const SwitchProjectsPage = lazy(() => import('../features/switch/pages/switch-projects-page').then((m) => ({ default: m.SwitchProjectsPage })));
+const SwitchProjectPage = lazy(() => import('../features/switch/pages/switch-project-page').then((m) => ({ default: m.SwitchProjectPage })));
+const CasesPage = lazy(() => import('../features/cases/pages/cases-page').then((m) => ({ default: m.CasesPage })));
+const CasePage = lazy(() => import('../features/cases/pages/case-page').then((m) => ({ default: m.CasePage })));
+const SmallUsersPage = lazy(() => import('../features/cases/pages/small-users-page').then((m) => ({ default: m.SmallUsersPage })));
 const UtilityPage = lazy(() => import('../features/utility/pages/utility-page').then((m) => ({ default: m.UtilityPage })));
 const BulletinPage = lazy(() => import('../features/bulletins/pages/bulletin-page').then((m) => ({ default: m.BulletinPage })));
+const HeatPumpProjectsPage = lazy(() => import('../features/heatpump/pages/heatpump-projects-page').then((m) => ({ default: m.HeatPumpProjectsPage })));
+const HeatPumpProjectPage = lazy(() => import('../features/heatpump/pages/heatpump-project-page').then((m) => ({ default: m.HeatPumpProjectPage })));
 // the public pages: no login, no shell, never /api/auth/me
 const TipReportPage = lazy(() => import('../public/tip-report-page').then((m) => ({ default: m.TipReportPage })));
 const TipStatusPage = lazy(() => import('../public/tip-status-page').then((m) => ({ default: m.TipStatusPage })));
@@ -113,10 +122,19 @@ export function createRouter() {
         { path: 'bulletins/:bulletinId', element: <RequireCapability capability="bulletins.read"><BulletinPage /></RequireCapability> },
         { path: 'command', element: <RequireCapability capability="survey.read"><CommandPage /></RequireCapability> },
         { path: 'map', element: <RequireCapability capability="org.read"><MapPage /></RequireCapability> },
+        { path: 'samples', element: <RequireCapability capability="samples.read"><SamplesPage /></RequireCapability> },
+        { path: 'samples/:sampleId', element: <RequireCapability capability="samples.read"><SamplePage /></RequireCapability> },
+        { path: 'switch', element: <RequireCapability capability="switch.read"><SwitchProjectsPage /></RequireCapability> },
+        { path: 'switch/:projectId', element: <RequireCapability capability="switch.read"><SwitchProjectPage /></RequireCapability> },
+        { path: 'cases', element: <RequireCapability capability="cases.read"><CasesPage /></RequireCapability> },
+        { path: 'cases/:caseId', element: <RequireCapability capability="cases.read"><CasePage /></RequireCapability> },
+        { path: 'small-users', element: <RequireCapability capability="cases.read"><SmallUsersPage /></RequireCapability> },
         { path: 'utility', element: <RequireCapability capability="utility.read"><UtilityPage /></RequireCapability> },
         { path: 'suspects', element: <RequireCapability capability="suspects.read"><SuspectsPage /></RequireCapability> },
         { path: 'suspects/checks', element: <RequireCapability capability="suspects.read"><SuspectChecksPage /></RequireCapability> },
         { path: 'suspects/batches', element: <RequireCapability capability="suspects.read"><SuspectBatchesPage /></RequireCapability> },
+        { path: 'heatpump', element: <RequireCapability capability="heatpump.read"><HeatPumpProjectsPage /></RequireCapability> },
+        { path: 'heatpump/:projectId', element: <RequireCapability capability="heatpump.read"><HeatPumpProjectPage /></RequireCapability> },
         { path: '*', element: <NotFound /> },
       ],
     },

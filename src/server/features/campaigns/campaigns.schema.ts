@@ -21,6 +21,8 @@ export const TaskView = z.object({
   stage: z.enum(WELL_STAGES),
   done: z.boolean(),
   overdue: z.boolean(),
+  /** 待通水: the open seal task's well waits for a source-switch project not yet supplying water */
+  supplyWait: z.object({ projectId: z.number(), projectName: z.string(), plannedFinish: z.string().nullable(), label: z.string(), warning: z.string().nullable() }).nullable(),
 });
 export const TasksQuery = z.object({ districtId: z.coerce.number().int().positive().optional(), asOf: day.optional(), status: z.enum(['open', 'done', 'overdue']).optional() });
 

@@ -8,6 +8,7 @@ import { auditActor, type ServiceCtx } from '../../context.js';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import * as repo from './campaigns.repo.js';
+import { supplyWaitsOf } from '../switch/switch.service.js';
 
 type Ev = { wellId: number; event: WellEventKind; onDate: string; data: unknown };
 const asEvent = (e: Ev): WellEvent => ({ event: e.event, onDate: e.onDate, data: (e.data ?? {}) as WellEventData });
@@ -95,7 +96,8 @@ export async function campaignTitle(campaignId: number, ctx: ServiceCtx): Promis
 
 export async function listTasks(ctx: ServiceCtx, campaignId: number, q: { districtId?: number | undefined; asOf?: string | undefined; status?: 'open' | 'done' | 'overdue' | undefined }) {
   const scope = scopeFor(ctx.actor, 'wells.read');
-  if (!(await repo.findCampaign(ctx.db, campaignId))) throw notFound();
+  const campaign = await repo.findCampaign(ctx.db, campaignId);
+  if (!campaign) throw notFound();
   const day = q.asOf ?? officeToday();
   const tasks = (await repo.tasksInScope(ctx.db, scope, campaignId)).filter((t) => t.addedOn <= day && (!q.districtId || t.districtId === q.districtId));
   const events = byWell(await repo.eventsOfWells(ctx.db, tasks.map((t) => t.wellId)));
@@ -103,7 +105,7 @@ export async function listTasks(ctx: ServiceCtx, campaignId: number, q: { distri
   const units = new Map((await repo.unitNames(ctx.db, ids)).map((u) => [u.id, u]));
   const nameAt = (path: string, level: string) => path.split('/').filter(Boolean).map((id) => units.get(Number(id))).find((u) => u?.level === level)?.name ?? '';
   const dayNumber = (d: string) => Math.round(Date.parse(`${d}T00:00:00Z`) / 86_400_000);
-  return tasks
+  const views = tasks
     .map((t) => {
       const ev = events.get(t.wellId) ?? [];
       const done = taskDone(t.disposition, ev, day);
@@ -115,4 +117,7 @@ export async function listTasks(ctx: ServiceCtx, campaignId: number, q: { distri
       };
     })
     .filter((t) => !q.status || (q.status === 'done' ? t.done : q.status === 'overdue' ? t.overdue : !t.done));
+  // read-only: a seal task whose well waits for a pipe-network switch is marked 待通水
+  const waits = await supplyWaitsOf(ctx.db, views.map((t) => ({ ...t, deadline: t.deadline ?? campaign.endsOn })));
+  return views.map((t, i) => ({ ...t, supplyWait: waits[i] ?? null }));
 }

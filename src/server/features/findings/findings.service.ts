@@ -112,6 +112,13 @@ export async function findingsOfInspection(ctx: ServiceCtx, inspectionId: number
   return present(ctx.db, ctx.actor, [...rows].reverse(), officeToday());
 }
 
+/** Findings by id as the caller sees them (those outside their findings scope left out), newest first: a record's own findings (a heat-pump project's). */
+export async function findingViews(ctx: ServiceCtx, ids: readonly number[]): Promise<FindingView[]> {
+  if (ids.length === 0 || !hasCapability(ctx.actor, 'findings.read')) return [];
+  const rows = await repo.listFindings(ctx.db, scopeFor(ctx.actor, 'findings.read'), { ids: [...ids] });
+  return present(ctx.db, ctx.actor, rows, officeToday());
+}
+
 export async function getFinding(ctx: ServiceCtx, id: number) {
   const scope = scopeFor(ctx.actor, 'findings.read');
   const row = await repo.findFinding(ctx.db, scope, id);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const MAP_LAYERS = ['grids', 'wells', 'tips', 'suspects'] as const;
+export const MAP_LAYERS = ['grids', 'wells', 'tips', 'suspects', 'heatpump'] as const;
 export type MapLayer = (typeof MAP_LAYERS)[number];
 
 export const MapConfigView = z.object({
@@ -46,6 +46,11 @@ export const MapLayersView = z.object({
   })).optional(),
   suspects: z.array(z.object({
     accountNo: z.string(), name: z.string(), score: z.number(), rank: z.number(), lat: z.number(), lng: z.number(), approximate: z.literal(true),
+  })).optional(),
+  /** heat-pump projects with a point; `low`: the latest month reinjects below the threshold */
+  heatpump: z.array(z.object({
+    id: z.number(), name: z.string(), stageLabel: z.string(), low: z.boolean(), ratio: z.number().nullable(), period: z.string().nullable(), openFindings: z.number(),
+    lat: z.number(), lng: z.number(),
   })).optional(),
 });
 export type MapLayersView = z.infer<typeof MapLayersView>;

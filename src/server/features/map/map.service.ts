@@ -9,6 +9,7 @@ import { insertAudit } from '../audit/audit.repo.js';
 import { SYSTEM_ACTOR_NAME } from '../../auth/actor.js';
 import * as wellsRepo from '../wells/wells.repo.js';
 import * as tipsRepo from '../tips/tips.repo.js';
+import { heatPumpPoints } from '../heatpump/heatpump.service.js';
 import { wellAsOf, WELL_STAGE_LABELS, type WellEvent, type WellEventData, type WellStage } from '../../../domain/well/lifecycle.js';
 import { tipAsOf, TIP_STATE_LABELS, type TipEvent, type TipEventData } from '../../../domain/tip/workflow.js';
 import { officeToday } from '../../../domain/shared/dates.js';
@@ -63,7 +64,7 @@ const round = (v: number) => Math.round(v * 1e6) / 1e6;
 /**
  * The map's layers, each filtered by the caller's scope for its own capability; a layer the caller
  * may not see is left out. Coordinates come in the tiles' coordinate system. Tip reporters never
- * appear. (Heat-pump projects are another issue: no layer for them yet.)
+ * appear.
  */
 export async function mapLayers(ctx: ServiceCtx, crs: TileCrs, layers: readonly MapLayer[]): Promise<MapLayersView> {
   const want = new Set(layers);
@@ -160,6 +161,9 @@ export async function mapLayers(ctx: ServiceCtx, crs: TileCrs, layers: readonly 
       if (!at) continue;
       out.suspects.push({ accountNo: s.accountNo, name: s.name, score: s.score, rank: s.rank, ...point(jitter(at, s.accountNo)), approximate: true });
     }
+  }
+  if (want.has('heatpump') && hasCapability(ctx.actor, 'heatpump.read')) {
+    out.heatpump = (await heatPumpPoints(ctx)).map((p) => ({ ...p, ...point([p.lng, p.lat]) }));
   }
   return out;
 }

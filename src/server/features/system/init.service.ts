@@ -44,6 +44,10 @@ import { demoUtilityFiles } from '../../demo/demo-utility.js';
 import { importAccounts, importReadings } from '../utility/utility.import.js';
 import { createBatch, recordOutcome, runAnalysis } from '../utility/suspects.service.js';
 import { loadDemoBoundaries } from '../map/map.service.js';
+import { loadDemoCases } from '../cases/cases.demo.js';
+import { loadDemoHeatPump } from '../heatpump/heatpump.demo.js';
+import { loadDemoSwitch } from '../switch/switch.demo.js';
+import { loadDemoSamples } from '../samples/samples.demo.js';
 
 export async function isInitialised(db: Kysely<DB>): Promise<boolean> {
   return !!(await orgRepo.findCity(db));
@@ -103,6 +107,10 @@ export async function initDatabase(
   await loadDemoBulletins(db, city);
   await loadDemoUtility(db, city);
   await loadDemoBoundaries(db, city);
+  await loadDemoCases(db, city);
+  await loadDemoHeatPump(db, city);
+  await loadDemoSamples(db, city);
+  await loadDemoSwitch(db, city);
 }
 
 /**

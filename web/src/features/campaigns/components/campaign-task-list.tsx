@@ -6,6 +6,7 @@ import { errorMessageOf } from '../../../ui/feedback';
 import { DaysLeft, DispositionTag, TaskDoneTag, WellStageTag } from '../../wells/components/well-tags';
 import type { Task, TaskStatus } from '../api/campaigns-api';
 import { useTasks } from '../hooks/use-campaigns';
+import { SupplyWaitTag } from '../../switch/components/switch-tags';
 
 export type DistrictTab = { id: number; label: string; tasks: number | null };
 
@@ -50,7 +51,7 @@ export function CampaignTaskList({ campaignId, asOf, districts, districtId, stat
         rowKey="taskId"
         loading={isFetching}
         dataSource={data ?? []}
-        scroll={{ x: 1060 }}
+        scroll={{ x: 1100 }}
         pagination={(data?.length ?? 0) > 20 ? { pageSize: 20, showSizeChanger: false, showTotal: (n) => `共 ${n} 眼` } : false}
         rowClassName={(t) => (t.overdue ? 'ws-task-row--overdue' : '')}
         locale={{ emptyText: status === 'overdue' ? '没有逾期未完成的井' : status === 'done' ? '还没有完成的井' : '没有任务' }}
@@ -75,7 +76,17 @@ export function CampaignTaskList({ campaignId, asOf, districts, districtId, stat
           { title: '当前阶段', dataIndex: 'stage', width: 136, render: (s: WellStage) => <WellStageTag stage={s} /> },
           { title: '期限', dataIndex: 'deadline', width: 124, render: (d: string | null) => formatDate(d) },
           { title: '剩余', dataIndex: 'daysLeft', width: 96, render: (n: number | null, t) => <DaysLeft daysLeft={n} done={t.done} /> },
-          { title: '完成', dataIndex: 'done', width: 108, render: (done: boolean, t) => <TaskDoneTag done={done} overdue={t.overdue} /> },
+          {
+            title: '完成',
+            dataIndex: 'done',
+            width: 200,
+            render: (done: boolean, t) => (
+              <>
+                <TaskDoneTag done={done} overdue={t.overdue} />
+                {t.supplyWait && <SupplyWaitTag wait={t.supplyWait} />}
+              </>
+            ),
+          },
         ]}
       />
     </>

@@ -9,6 +9,7 @@ export type CommandTips = NonNullable<Command['tips']>;
 export type CommandFindings = NonNullable<Command['findings']>;
 export type CommandWells = NonNullable<Command['wells']>;
 export type CommandSuspects = NonNullable<Command['suspects']>;
+export type CommandHeatPump = NonNullable<Command['heatpump']>;
 
 /** 指挥看板 for the caller's scope as of the end of `asOf`; `unitId` drills the survey block down to that unit's children. */
 export function fetchCommand(q: { asOf: string; unitId?: number | undefined }, signal?: AbortSignal): Promise<Command> {

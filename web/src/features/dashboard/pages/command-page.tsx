@@ -9,6 +9,7 @@ import type { CommandSurveyRow } from '../api/command-api';
 import { themeOf } from '../components/command-chart';
 import { CommandFigure } from '../components/command-figure';
 import { CommandFindings } from '../components/command-findings';
+import { CommandHeatPump } from '../components/command-heatpump';
 import { CommandSuspects } from '../components/command-suspects';
 import { CommandSurveyChart } from '../components/command-survey-chart';
 import { CommandTasksChart, CommandTrendChart } from '../components/command-tasks-chart';
@@ -33,7 +34,6 @@ function Block({ title, extra, children, span = 12 }: { title: ReactNode; extra?
 /**
  * 指挥看板: where the campaign stands and where it lags, for the user's scope and a date. Every
  * chart is clickable through to the list behind it. `?screen=1` is the meeting-room display (大屏).
- * Heat-pump projects with low reinjection are not shown: that data does not exist yet.
  */
 export function CommandPage() {
   const navigate = useNavigate();
@@ -198,6 +198,12 @@ export function CommandPage() {
           {data.suspects && (
             <Block title="疑似双水源核查（当前）" extra={<Link to="/suspects/batches">查看批次</Link>}>
               <CommandSuspects suspects={data.suspects} theme={theme} onPick={() => navigate('/suspects/batches')} />
+            </Block>
+          )}
+
+          {data.heatpump && (
+            <Block title={`地温空调回灌（截至 ${dayjs(asOf).format('M月D日')} 的最近月份）`} extra={<Link to="/heatpump?low=true">回灌不足的项目</Link>}>
+              <CommandHeatPump heatpump={data.heatpump} theme={theme} onPick={navigate} />
             </Block>
           )}
         </Row>

@@ -6,11 +6,12 @@ export type MapLayers = MapLayersView;
 export type MapWell = NonNullable<MapLayers['wells']>[number];
 export type MapTip = NonNullable<MapLayers['tips']>[number];
 export type MapSuspect = NonNullable<MapLayers['suspects']>[number];
+export type MapHeatPump = NonNullable<MapLayers['heatpump']>[number];
 export type GridCollection = NonNullable<MapLayers['grids']>;
 export type WellGroup = MapWell['group'];
 
-/** The layers of the map, in drawing order (heat-pump projects: another issue, no layer yet). */
-export const MAP_LAYERS = ['grids', 'wells', 'tips', 'suspects'] as const;
+/** The layers of the map, in drawing order. */
+export const MAP_LAYERS = ['grids', 'wells', 'tips', 'suspects', 'heatpump'] as const;
 export type MapLayerKey = (typeof MAP_LAYERS)[number];
 
 export const fetchMapConfig = (signal?: AbortSignal) => api.get<MapConfig>('/api/map/config', undefined, signal);

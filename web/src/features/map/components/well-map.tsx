@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { GridCollection, MapConfig, MapLayerKey, MapLayers } from '../api/map-api';
 import { L } from './leaflet-cluster';
-import { GRID_COLOR, SURVEY_STYLE, SUSPECT_COLOR, TIP_COLOR, WELL_GROUP_STYLE } from './map-style';
+import { GRID_COLOR, HEATPUMP_STYLE, SURVEY_STYLE, SUSPECT_COLOR, TIP_COLOR, WELL_GROUP_STYLE } from './map-style';
 
 type Props = { config: MapConfig; data: MapLayers | undefined; visible: readonly MapLayerKey[] };
 
@@ -78,7 +78,7 @@ function gridLayer(grids: GridCollection): L.GeoJSON {
 
 /**
  * The Leaflet map: a base map when a tile URL is set (else the plain grey background), grid
- * boundaries, and clustered points for wells, tips and suspects. Coordinates arrive already in
+ * boundaries, clustered points for wells, tips and suspects, and heat-pump projects. Coordinates arrive already in
  * the tiles' coordinate system (the server converts for GCJ-02 tiles).
  */
 export function WellMap({ config, data, visible }: Props) {
@@ -141,6 +141,27 @@ export function WellMap({ config, data, visible }: Props) {
         ),
       ));
       built.suspects = g;
+    }
+    if (data.heatpump) {
+      // few and each a site of its own: plain markers, above the clustered points, never clustered
+      const g = L.layerGroup(data.heatpump.map((p) =>
+        L.circleMarker([p.lat, p.lng], {
+          radius: 9, color: '#fff', weight: 2, fillColor: p.low ? HEATPUMP_STYLE.low.color : HEATPUMP_STYLE.ok.color, fillOpacity: 0.95, opacity: 1,
+          className: p.low ? 'ws-map-hp ws-map-hp--low' : 'ws-map-hp',
+        }).bindPopup(() =>
+          popup(
+            `地温空调 ${p.name}`,
+            [
+              { text: p.stageLabel },
+              { text: p.period ? `${p.period} 回灌率 ${p.ratio === null ? '—' : `${Math.round(p.ratio * 100)}%`}${p.low ? '（低于标准）' : ''}` : '暂无监测读数' },
+              ...(p.openFindings ? [{ text: `未销号问题 ${p.openFindings} 个` }] : []),
+            ],
+            { href: `/heatpump/${p.id}`, label: '查看项目 →' },
+            to,
+          ),
+        ),
+      ));
+      built.heatpump = g;
     }
     layers.current = built;
     if (!fitted.current) {

@@ -4,13 +4,13 @@ import { errorMessageOf } from '../../../ui/feedback';
 import { PageHeader } from '../../../ui/page-header';
 import { useCan } from '../../auth/hooks/use-session';
 import { MAP_LAYERS, type MapLayerKey, type MapLayers } from '../api/map-api';
-import { GRID_COLOR, LAYER_LABELS, SURVEY_STYLE, SUSPECT_COLOR, TIP_COLOR, WELL_GROUP_STYLE } from '../components/map-style';
+import { GRID_COLOR, HEATPUMP_STYLE, LAYER_LABELS, SURVEY_STYLE, SUSPECT_COLOR, TIP_COLOR, WELL_GROUP_STYLE } from '../components/map-style';
 import { WellMap } from '../components/well-map';
 import { useMapConfig, useMapLayers } from '../hooks/use-map';
 import '../map.css';
 
 /** Which capability shows each layer (the server filters each by the same one). */
-const LAYER_CAPABILITY = { grids: 'org.read', wells: 'wells.read', tips: 'tips.read', suspects: 'suspects.read' } as const;
+const LAYER_CAPABILITY = { grids: 'org.read', wells: 'wells.read', tips: 'tips.read', suspects: 'suspects.read', heatpump: 'heatpump.read' } as const;
 
 function Dot({ color, label }: { color: string; label: string }) {
   return (
@@ -42,14 +42,15 @@ function Legend({ visible, data }: { visible: readonly MapLayerKey[]; data: MapL
       {visible.includes('wells') && Object.values(WELL_GROUP_STYLE).map((s) => <Dot key={s.label} color={s.color} label={`自备井：${s.label}`} />)}
       {visible.includes('tips') && <Dot color={TIP_COLOR} label="举报线索" />}
       {visible.includes('suspects') && <Dot color={SUSPECT_COLOR} label="疑似双水源用水户（得分≥0.5）" />}
+      {visible.includes('heatpump') && Object.values(HEATPUMP_STYLE).map((s) => <Dot key={s.label} color={s.color} label={`地温空调：${s.label}`} />)}
     </div>
   );
 }
 
 /**
- * 地图: grid boundaries, wells by stage, tips and suspects on one map, each layer clustered and
- * switchable, each point linking to its record. Heat-pump projects (热泵项目) come with their own
- * issue: no layer for them yet.
+ * 地图: grid boundaries, wells by stage, tips, suspects and heat-pump projects (red: the latest
+ * month reinjects below the threshold) on one map, each layer switchable, each point linking to
+ * its record.
  */
 export function MapPage() {
   const can = useCan();
@@ -65,13 +66,14 @@ export function MapPage() {
     wells: layers.data?.wells?.length,
     tips: layers.data?.tips?.length,
     suspects: layers.data?.suspects?.length,
+    heatpump: layers.data?.heatpump?.length,
   };
 
   return (
     <div data-testid="map-page">
       <PageHeader
         title="地图"
-        description={config.data?.tileUrl ? '网格边界、自备井、举报线索与疑似双水源用水户一图展示；点击点位查看档案' : '未配置底图（WELLSEAL_TILE_URL），仅显示网格边界与点位'}
+        description={config.data?.tileUrl ? '网格边界、自备井、举报线索、疑似双水源用水户与地温空调项目一图展示；点击点位查看档案' : '未配置底图（WELLSEAL_TILE_URL），仅显示网格边界与点位'}
       />
       {error && <Alert type="error" showIcon title={errorMessageOf(error)} style={{ marginBottom: 16 }} />}
       <Card className="ws-card">
