@@ -6,6 +6,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     globalSetup: ['src/test-support/global-setup.ts'],
     pool: 'forks',
+    // two workers on a 2-core runner: much of a test's time is spent waiting on PostgreSQL or a child process
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -39,6 +39,8 @@ test('a district leader sees only the district on the board; a bar click opens t
   const report = await apiAs(page, ctx.server, 'GET', '/api/survey/report?asOf=2024-01-12');
   const cells = await table.locator('tbody tr').first().locator('td').allTextContents();
   assert.deepEqual(cells, [String(report.total.grids), String(report.total.started), String(report.total.completed), report.total.rate]);
+  // the board is cached for a minute: the page says when its figures were computed
+  assert.match((await page.getByTestId('command-computed-at').textContent()) ?? '', /^数据更新于 \d{2}:\d{2}$/);
   // blocks a leader may see are there; the district's campaign block too
   await page.getByTestId('command-tips').waitFor();
   await page.getByTestId('command-findings').waitFor();

@@ -1,32 +1,81 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before } from 'node:test';
-import { adminQuery as admin, withDb } from '../src/test-support/pg-admin.js';
+import { adminQuery as admin, adminRows, withDb } from '../src/test-support/pg-admin.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { freePort } from '../src/test-support/free-port.js';
 
 export const OUTPUT_DIR = path.resolve('test-output');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
 export type Server = { url: string; output: () => string; stop(): Promise<void> };
 
+type Spawned = { child: ChildProcess; output: () => string };
+
+async function spawnServer(env: NodeJS.ProcessEnv): Promise<Spawned> {
+  const child: ChildProcess = spawn(process.execPath, ['dist/server/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const deadline = Date.now() + 90_000;
+  while (!out.includes('已启动')) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${out}`);
+    if (Date.now() > deadline) throw new Error(`server did not start in time:\n${out}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { child, output: () => out };
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
 /**
- * The real, built server (dist/) on a free port with a fresh database: a new PGlite folder, or a
- * new database on the PostgreSQL server of DATABASE_URL. First start loads the demo campaign.
+ * The demo campaign, loaded once per build by the built server's own first start and then copied
+ * for every test file (a PGlite folder copy, or a PostgreSQL database made from a template), so each
+ * file starts from the same fresh demo without loading it again. Keyed by the build: a new build
+ * makes a new template and removes the old ones.
+ */
+async function demoTemplate(baseEnv: NodeJS.ProcessEnv): Promise<{ dir: string } | { db: string }> {
+  const build = fs.statSync('dist/server/main.js');
+  const key = crypto.createHash('sha1').update(`${build.mtimeMs}:${build.size}:${process.env.DATABASE_URL ?? ''}`).digest('hex').slice(0, 12);
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const db = `wellseal_e2e_demo_${key}`;
+    const existing = await adminRows(url, "select datname from pg_database where datname like 'wellseal_e2e_demo_%'");
+    for (const old of existing.filter((n) => n !== db)) await admin(url, `drop database if exists ${old} with (force)`);
+    if (!existing.includes(db)) {
+      const partial = `${db}_partial`;
+      await admin(url, `create database ${partial}`);
+      const made = await spawnServer({ ...baseEnv, DATABASE_URL: withDb(url, partial) });
+      await stopProcess(made.child);
+      await admin(url, `alter database ${partial} rename to ${db}`);
+    }
+    return { db };
+  }
+  const dir = path.join(os.tmpdir(), `wellseal-e2e-demo-${key}`);
+  for (const old of fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('wellseal-e2e-demo-') && n !== path.basename(dir))) {
+    fs.rmSync(path.join(os.tmpdir(), old), { recursive: true, force: true });
+  }
+  if (!fs.existsSync(dir)) {
+    const partial = fs.mkdtempSync(path.join(os.tmpdir(), 'wellseal-e2e-making-'));
+    const made = await spawnServer({ ...baseEnv, WELLSEAL_DATA: partial });
+    await stopProcess(made.child);
+    fs.rmSync(`${partial}.lock`, { force: true });
+    fs.renameSync(partial, dir);
+  }
+  return { dir };
+}
+
+/**
+ * The real, built server (dist/) on a free port with a fresh copy of the demo campaign: a new PGlite
+ * folder, or a new database on the PostgreSQL server of DATABASE_URL.
  */
 export async function startServer(): Promise<Server> {
   if (!fs.existsSync('dist/server/main.js') || !fs.existsSync('dist/web/index.html')) {
@@ -34,37 +83,28 @@ export async function startServer(): Promise<Server> {
   }
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', WELLSEAL_LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  const template = await demoTemplate({ ...env, PORT: String(await freePort()) });
   let dropDb = async () => {};
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wellseal-e2e-'));
-  if (process.env.DATABASE_URL) {
+  if ('db' in template) {
     const name = `wellseal_e2e_${crypto.randomBytes(4).toString('hex')}`;
-    await admin(process.env.DATABASE_URL, `create database ${name}`);
-    env.DATABASE_URL = withDb(process.env.DATABASE_URL, name);
+    await admin(process.env.DATABASE_URL!, `create database ${name} template ${template.db}`);
+    env.DATABASE_URL = withDb(process.env.DATABASE_URL!, name);
     dropDb = () => admin(process.env.DATABASE_URL!, `drop database if exists ${name} with (force)`);
   } else {
-    delete env.DATABASE_URL;
+    fs.cpSync(template.dir, dataDir, { recursive: true });
     env.WELLSEAL_DATA = dataDir;
   }
-  const child: ChildProcess = spawn(process.execPath, ['dist/server/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  while (!out.includes('已启动')) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${out}`);
-    if (Date.now() > deadline) throw new Error(`server did not start in time:\n${out}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const server = await spawnServer(env);
   return {
-    url,
-    output: () => out,
+    url: `http://127.0.0.1:${port}`,
+    output: server.output,
     async stop() {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
+      await stopProcess(server.child);
       await dropDb();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(`${dataDir}.lock`, { force: true });
     },
   };
 }

@@ -14,6 +14,7 @@ import { initDatabase } from '../server/features/system/init.service.js';
 import { backupTo, restoreFrom } from '../server/features/system/backup.service.js';
 import { addUserByUnitCode, disableUserByUsername, listUsers } from '../server/features/users/users.service.js';
 import { progressLine } from './progress.js';
+import { backupFromServer } from './remote-backup.js';
 import { exportCardSheet, importCardSheet, importSurveySheet, surveyReport } from '../server/features/survey/survey.service.js';
 import { surveyReportXlsx } from '../server/features/survey/survey.report.js';
 import { surveyProgressMarkdown } from '../domain/survey/progress-table.js';
@@ -577,8 +578,15 @@ async function writeBulletin(ctx: ServiceCtx, id: number, out: string, pdf: stri
 
 program
   .command('backup <file>')
-  .description('备份全部数据到文件（两种数据库通用）/ back up every row to a file (either engine)')
-  .action(async (file: string) => {
+  .description('备份全部数据到文件（两种数据库通用）/ back up every row to a file (either engine)\n服务运行时（PGlite 数据目录只能由一个进程打开）用 --server 向运行中的服务要备份 / while the server runs, use --server')
+  .option('--server <地址>', '向运行中的服务要备份，如 http://127.0.0.1:3000 / ask the running server')
+  .option('--token <令牌>', '市封停办用户的接口令牌（wst_…，也可用环境变量 WELLSEAL_TOKEN）/ an API token of a city-office user')
+  .action(async (file: string, opts: { server?: string; token?: string }) => {
+    if (opts.server) {
+      const r = await backupFromServer(opts.server, opts.token ?? process.env.WELLSEAL_TOKEN, file);
+      console.log(`已从服务备份 ${r.tables} 张表、${r.rows} 行到 ${file}（已校验）/ backup written and checked`);
+      return;
+    }
     await withDatabase(async (database) => {
       const r = await backupTo(database.db, file, progressLine('备份'));
       console.log(`已备份 ${r.tables} 张表、${r.rows} 行到 ${file} / backup written`);

@@ -36,13 +36,15 @@ import { findingsRoutes } from './features/findings/findings.routes.js';
 import { articlesRoutes } from './features/articles/articles.routes.js';
 import { bulletinsRoutes } from './features/bulletins/bulletins.routes.js';
 import { utilityRoutes } from './features/utility/utility.routes.js';
-import { tileImgSrc } from './features/map/map.service.js';
+import { tileImgSrc } from './features/map/map.geo.js';
 import { mapRoutes } from './features/map/map.routes.js';
 import { casesRoutes } from './features/cases/cases.routes.js';
 import { switchRoutes } from './features/switch/switch.routes.js';
 import { samplesRoutes } from './features/samples/samples.routes.js';
 import { heatPumpRoutes } from './features/heatpump/heatpump.routes.js';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
+import { personalInfoRoutes } from './features/personal-info/personal-info.routes.js';
+import { fieldRoutes } from './features/field/field.routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -59,12 +61,16 @@ export type AppDeps = {
   engine: string;
   webDir?: string | undefined;
   /** sees every route as it is registered (the scope-matrix test checks each has an entry) */
-  onRoute?: (route: { method: string | string[]; url: string }) => void;
+  onRoute?: (route: { method: string | string[]; url: string; schema?: unknown }) => void;
+  /** where the log lines go (default stdout); tests read it to prove what is never logged */
+  logStream?: NodeJS.WritableStream | undefined;
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // reachable without a CSRF token: nothing to protect yet (no session), and rate limited
 const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/public/tips']);
+// what an API token may never do, whoever owns it
+const TOKEN_FORBIDDEN = /^\/api\/(tokens|users|auth\/password)(\/|\?|$)/;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -72,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       level: deps.config.logLevel,
       // never log cookies, tokens or request bodies (tip reporters, passwords)
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
     },
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 2 * 1024 * 1024,
@@ -89,11 +96,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         // Ant Design injects its CSS-in-JS as <style> elements
         styleSrc: ["'self'", "'unsafe-inline'"],
         // the configured base-map tile server, if any (nothing else from outside)
-        imgSrc: ["'self'", 'data:', 'blob:', ...tileImgSrc(deps.config)],
+        imgSrc: ["'self'", 'data:', 'blob:', ...tileImgSrc(deps.config.tileUrl)],
         frameAncestors: ["'none'"],
+        // the web app's own service worker and manifest (same origin only)
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
         upgradeInsecureRequests: null,
       },
     },
+    // no page of the app is shown in a frame (the bulletin preview says otherwise for itself)
+    frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   });
   await app.register(rateLimit, {
@@ -109,7 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
-  if (deps.onRoute) app.addHook('onRoute', (r) => deps.onRoute?.({ method: r.method, url: r.url }));
+  if (deps.onRoute) app.addHook('onRoute', (r) => deps.onRoute?.({ method: r.method, url: r.url, schema: r.schema }));
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfSecret', null);
 
@@ -119,6 +131,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (auth?.startsWith('Bearer ')) {
       req.actor = await actorFromToken(deps.db, auth.slice(7).trim());
       if (!req.actor) throw new AppError(401, 'unauthorized', '接口令牌无效、已过期或已吊销');
+      // a leaked token must not mint more tokens, hand out grants or take over the account
+      if (TOKEN_FORBIDDEN.test(req.url)) throw new AppError(403, 'forbidden', '接口令牌不能管理令牌、用户或修改密码，请登录后操作');
       return; // bearer tokens are not sent by browsers on their own: no CSRF risk
     }
     const sid = req.cookies[SESSION_COOKIE];
@@ -179,6 +193,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(samplesRoutes(deps));
   await app.register(heatPumpRoutes(deps));
   await app.register(dashboardRoutes(deps));
+  await app.register(personalInfoRoutes(deps));
+  await app.register(fieldRoutes(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

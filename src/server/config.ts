@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DASHBOARD_CACHE_SECONDS } from './features/dashboard/dashboard.cache.js';
 
 /** The only reader of process.env. Exits with a clear message on bad settings. */
 const ConfigSchema = z.object({
@@ -15,6 +16,7 @@ const ConfigSchema = z.object({
   WELLSEAL_SESSION_HOURS: z.coerce.number().positive().default(12),
   WELLSEAL_PUBLIC_TIPS_PER_10_MINUTES: z.coerce.number().int().positive().default(5),
   WELLSEAL_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  WELLSEAL_DASHBOARD_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(DASHBOARD_CACHE_SECONDS),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   WELLSEAL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   WELLSEAL_TILE_URL: z
@@ -37,6 +39,8 @@ export type Config = {
   secureCookies: boolean;
   sessionHours: number;
   loginAttemptsPerMinute: number;
+  /** how long a computed 指挥看板 is reused for the same scope, date and unit (0: only concurrent requests share one) */
+  dashboardCacheSeconds: number;
   /** public tip submissions per client address per 10 minutes */
   publicTipsPer10Minutes: number;
   logLevel: z.infer<typeof ConfigSchema>['WELLSEAL_LOG_LEVEL'];
@@ -64,6 +68,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: e.WELLSEAL_SECURE_COOKIES === 'true',
     sessionHours: e.WELLSEAL_SESSION_HOURS,
     loginAttemptsPerMinute: e.WELLSEAL_LOGIN_ATTEMPTS_PER_MINUTE,
+    dashboardCacheSeconds: e.WELLSEAL_DASHBOARD_CACHE_SECONDS,
     publicTipsPer10Minutes: e.WELLSEAL_PUBLIC_TIPS_PER_10_MINUTES,
     logLevel: e.WELLSEAL_LOG_LEVEL,
     chromium: e.CHROMIUM_PATH,

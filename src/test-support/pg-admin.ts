@@ -11,6 +11,17 @@ export async function adminQuery(url: string, sql: string): Promise<void> {
   }
 }
 
+/** The first column of a query's rows, as the administrator. */
+export async function adminRows(url: string, sql: string): Promise<string[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(sql)).rows.map((r: Record<string, unknown>) => String(Object.values(r)[0]));
+  } finally {
+    await c.end();
+  }
+}
+
 export function withDb(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;

@@ -126,7 +126,8 @@ export function readCardSheet(header: readonly string[], body: readonly (readonl
     const idText = cell('id');
     const id = idText ? int('id', { min: 1 }) : null;
     const phone = cell('contactPhone');
-    if (phone && !/^[0-9+\-\s]{7,20}$/.test(phone)) fail('contactPhone', '电话号码格式不正确');
+    // '*': the export masks phones; the import keeps the stored number for its own mask
+    if (phone && !/^[0-9+\-\s*]{7,20}$/.test(phone)) fail('contactPhone', '电话号码格式不正确');
     const card: CardInput = {
       kind: kind ?? 'other',
       name: cell('name'),

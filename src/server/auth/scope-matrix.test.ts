@@ -1,7 +1,8 @@
 /**
  * Scope matrix: every API route × four callers around 卧龙区 — the city office (parent), the
  * 卧龙区 office (own), the 宛城区 office (sibling) and the 光武街道 office (child, inside 卧龙区).
- * A route added without an entry here fails this test.
+ * A route added without an entry here fails this test. A fifth caller, a leader of the whole city
+ * (read capabilities only), must be refused by every write route of the table.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoApp, type Client, type TestApp } from '../../test-support/app.js';
@@ -379,7 +380,7 @@ beforeAll(async () => {
   hp.project = (await c.parent.send('POST', '/api/heatpump/projects', { name: '矩阵测试地温空调', orgUnitId: ids.street })).json().id;
 });
 const hpVersion = () => version(`/api/heatpump/projects/${hp.project}`, (j) => j.version);
-const hpDay: Record<string, string> = { city: '2024-10-01', wolong: '2024-10-02', wancheng: '2024-10-03', guangwu: '2024-10-04' };
+const hpDay: Record<string, string> = { city: '2024-10-01', wolong: '2024-10-02', wancheng: '2024-10-03', guangwu: '2024-10-04', leader: '2024-10-05' };
 entries.push(
   { method: 'GET', route: '/api/heatpump/projects', call: (w) => w.get('/api/heatpump/projects'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
   { method: 'POST', route: '/api/heatpump/projects', call: (w) => w.send('POST', '/api/heatpump/projects', { name: `矩阵测试热泵-${w.username}`, orgUnitId: ids.street }), expect: { parent: 200, own: 200, sibling: 404, child: 403 } },
@@ -429,8 +430,8 @@ entries.push(
       const city = Object.fromEntries(m.city.filter((t) => t.tap !== null && t.well !== null).map((t) => [t.tracer, { tap: t.tap, well: t.well }]));
       return w.send('PUT', '/api/samples/mixing', { floor: m.floor, city, districts: {}, version: m.version });
     },
-    // district offices hold samples.edit but the end-members are the city office's: a business refusal (400)
-    expect: { parent: 'seen', own: 'seen', sibling: 'seen', child: 403 },
+    // district offices hold samples.edit but the end-members are the city office's alone
+    expect: { parent: 'seen', own: 403, sibling: 403, child: 403 },
   },
   { method: 'GET', route: '/api/samples/link-targets', call: (w) => w.get('/api/samples/link-targets?kind=inspection&q='), expect: { parent: 200, own: 200, sibling: 200, child: 403 } },
   { method: 'POST', route: '/api/samples/import', call: (w) => w.send('POST', '/api/samples/import', { fileName: 's.csv', content: b64('样品编号,采样日期\nX,2024-01-10\n'), dryRun: true }), expect: { parent: 'seen', own: 'seen', sibling: 'seen', child: 403 } },
@@ -502,6 +503,42 @@ entries.push(
   { method: 'POST', route: '/api/cases/:id/article', call: async (w) => w.send('POST', `/api/cases/${cs.case}/article`, { version: await caseVersion() }), expect: { parent: 'seen', own: 'seen', sibling: 404, child: 403 } },
 );
 
+// 外业模式 (field app): each caller's own bundle; queued operations on the card of 光彩社区第2网格 (光武街道, 卧龙区)
+entries.push(
+  { method: 'GET', route: '/api/field/bundle', call: (w) => w.get('/api/field/bundle'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
+  {
+    method: 'POST', route: '/api/field/ops',
+    call: (w) => w.send('POST', '/api/field/ops', { opId: crypto.randomUUID(), kind: 'card.create', card: { ...cardBody, name: `外业矩阵-${w.username}`, gridId: ids.surveyGrid } }),
+    expect: { parent: 200, own: 200, sibling: 404, child: 200 },
+  },
+  {
+    method: 'POST', route: '/api/field/ops',
+    call: async (w) => w.send('POST', '/api/field/ops', { opId: crypto.randomUUID(), kind: 'card.update', card: { id: ids.card }, baseVersion: await cardVersion(), data: { ...cardBody, remarks: `外业-${w.username}` } }),
+    expect: { parent: 200, own: 200, sibling: 404, child: 200 },
+  },
+  // 定位精度上限: the city office's setting
+  { method: 'PUT', route: '/api/field/settings', call: (w) => w.send('PUT', '/api/field/settings', { gpsAccuracyLimitM: 50 }), expect: { parent: 200, own: 403, sibling: 403, child: 403 } },
+);
+
+// personal information: the full phone of a 卧龙区 card (光武街道) and of the 卧龙区 grid worker
+entries.push(
+  {
+    method: 'POST', route: '/api/personal-info/reveal',
+    call: (w) => w.send('POST', '/api/personal-info/reveal', { kind: 'card', id: ids.card, field: 'contactPhone' }),
+    expect: { parent: 200, own: 200, sibling: 404, child: 200 },
+  },
+  {
+    method: 'POST', route: '/api/personal-info/reveal',
+    call: (w) => w.send('POST', '/api/personal-info/reveal', { kind: 'user', id: ids.gridUser, field: 'phone' }),
+    expect: { parent: 200, own: 200, sibling: 404, child: 403 },
+  },
+);
+
+// the whole database as a backup stream: the city office only (it holds every district's records)
+entries.push(
+  { method: 'POST', route: '/api/system/backup', call: (w) => w.send('POST', '/api/system/backup'), expect: { parent: 200, own: 403, sibling: 403, child: 403 } },
+);
+
 describe('scope matrix', () => {
   it('has an entry for every API route', () => {
     const covered = new Set([...entries.map((e) => `${e.method} ${e.route}`), ...UNSCOPED]);
@@ -521,6 +558,25 @@ describe('scope matrix', () => {
         if (res.statusCode === 200 && e.undo) await e.undo();
       });
     }
+  }
+});
+
+// The matrix's fifth caller: a leader (领导) of the whole city holds read capabilities only, so every
+// write route of the table — wherever the record lies — must refuse them, whatever the route is.
+describe('a leader reads and never writes', () => {
+  let leader: Client;
+  beforeAll(async () => {
+    leader = await t.login('leader');
+  });
+  const writes = entries.filter((e) => e.method !== 'GET');
+  it('the table has write routes to try', () => {
+    expect(writes.length).toBeGreaterThan(80);
+  });
+  for (const [i, e] of writes.entries()) {
+    it(`${e.method} ${e.route} #${i} as leader → 403`, async () => {
+      const res = await e.call(leader);
+      expect([403, 404], (res as { body?: string }).body?.slice(0, 300)).toContain(res.statusCode);
+    });
   }
 });
 

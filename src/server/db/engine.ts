@@ -62,6 +62,7 @@ async function openPostgres(url: string): Promise<Database> {
 async function openPGlite(dataDir: string, loadDataDir?: Blob | File): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const unlock = inMemory ? () => {} : lockDataDir(path.resolve(dataDir));
   const pglite = await PGlite.create({
     dataDir: inMemory ? dataDir : path.resolve(dataDir),
     ...(loadDataDir ? { loadDataDir } : {}),
@@ -70,6 +71,9 @@ async function openPGlite(dataDir: string, loadDataDir?: Blob | File): Promise<D
       1700: (v: string) => Number(v),
       1082: (v: string) => v,
     },
+  }).catch((err: unknown) => {
+    unlock();
+    throw err;
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins: [camelCase()] });
   return {
@@ -83,8 +87,50 @@ async function openPGlite(dataDir: string, loadDataDir?: Blob | File): Promise<D
     async close() {
       await db.destroy();
       await pglite.close();
+      unlock();
     },
   };
+}
+
+/**
+ * One process at a time in a PGlite folder. PGlite keeps no lock of its own (its postmaster.pid
+ * holds a made-up pid): a second process opening a folder the server is using sees a stale state,
+ * and when it closes it writes that state back over the server's — committed rows are lost. A lock
+ * file with our pid refuses the second opener; one left behind by a killed process is taken over.
+ */
+function lockDataDir(dir: string): () => void {
+  const file = `${dir}.lock`;
+  for (;;) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => fs.rmSync(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const pid = Number(fs.readFileSync(file, 'utf8').trim());
+    // our own pid in an old lock: a container restarted with the same pid (we open a folder once)
+    if (pid > 0 && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `数据目录 ${dir} 正被另一个 Wellseal 进程（pid ${pid}）使用。服务运行时请通过服务备份：wellseal backup <文件> --server <地址> --token <接口令牌>；其他命令请先停止服务。` +
+          ` / the data folder is in use by process ${pid}`,
+      );
+    }
+    fs.rmSync(file, { force: true }); // left by a process that is gone (kill -9, power cut)
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  // a pid reused by something else after a restart is not a Wellseal process (Linux shows what runs)
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('node');
+  } catch {
+    return true;
+  }
 }
 
 function redact(url: string): string {

@@ -15,7 +15,8 @@ export function migrationsDir(): string {
   return found;
 }
 
-export async function migrate(database: Database, onApplied?: (name: string) => void): Promise<string[]> {
+/** `only`: apply just these (the upgrade test rebuilds an earlier release's schema from them). */
+export async function migrate(database: Database, onApplied?: (name: string) => void, only?: readonly string[]): Promise<string[]> {
   await database.execScript(
     'create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())',
   );
@@ -27,7 +28,8 @@ export async function migrate(database: Database, onApplied?: (name: string) => 
     .readdirSync(dir)
     .filter((f) => /^\d{4}_[a-z0-9-]+\.sql$/.test(f))
     .sort()
-    .filter((f) => !done.has(f));
+    .filter((f) => !done.has(f))
+    .filter((f) => !only || only.includes(f));
   for (const file of pending) {
     const body = fs.readFileSync(path.join(dir, file), 'utf8');
     const name = file.replace(/'/g, "''");

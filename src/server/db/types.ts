@@ -144,6 +144,25 @@ export interface UserCardVersionsTable {
   changedAt: Timestamp;
 }
 
+export interface ClientOperationsTable {
+  opId: string;
+  userId: number;
+  kind: string;
+  targetId: number | null;
+  result: Json;
+  createdAt: Timestamp;
+}
+
+export interface UserCardDiscardedVersionsTable {
+  id: Generated<number>;
+  cardId: number;
+  basedOn: number;
+  officeVersion: number;
+  data: Json;
+  changedBy: string;
+  changedAt: Timestamp;
+}
+
 export interface PhotosTable {
   id: Generated<number>;
   ownerType: 'card' | 'pledge' | 'well' | 'tip' | 'inspection' | 'finding';
@@ -716,6 +735,8 @@ export interface DB {
   campaignTasks: CampaignTasksTable;
   userCards: UserCardsTable;
   userCardVersions: UserCardVersionsTable;
+  userCardDiscardedVersions: UserCardDiscardedVersionsTable;
+  clientOperations: ClientOperationsTable;
   photos: PhotosTable;
   gridSurveyEvents: GridSurveyEventsTable;
   orgUnits: OrgUnitsTable;

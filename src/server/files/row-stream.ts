@@ -7,6 +7,9 @@ import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { badRequest } from '../http/errors.js';
 
+/** The widest row read (the imports have a few dozen columns). */
+export const MAX_ROW_CELLS = 1000;
+
 /** One row: its number in the file (1 = the first line) and its cells as trimmed text. */
 export type FileRow = { row: number; cells: string[] };
 
@@ -81,6 +84,8 @@ async function* xlsxRows(input: Readable): AsyncGenerator<FileRow> {
   try {
     for await (const sheet of reader) {
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        // a sheet of a few columns: a row reaching far to the right is a malformed (or hostile) file
+        if (row.cellCount > MAX_ROW_CELLS) throw badRequest(`Excel 第 ${row.number} 行超过 ${MAX_ROW_CELLS} 列，请检查文件`);
         const cells: string[] = [];
         row.eachCell({ includeEmpty: true }, (cell, col) => (cells[col - 1] = cellText(cell)));
         yield { row: row.number, cells: Array.from(cells, (c) => c ?? '') };

@@ -7,6 +7,8 @@ const LABELS: Record<string, string> = {
   gpsAccuracyM: '定位精度', surveyedOn: '排查日期', remarks: '备注', pledgeSigned: '承诺书签字', pledgeStamped: '承诺书盖章', pledgeDate: '承诺书日期',
   gridId: '网格', onDate: '日期', reason: '原因', asOf: '截止日期', unitId: '单位', page: '页码', pageSize: '每页条数', from: '开始日期', to: '结束日期',
   expiresInDays: '有效天数', userId: '用户', ownerType: '照片类型',
+  reporterName: '举报人姓名', reporterPhone: '举报人电话', description: '问题描述', category: '类别', title: '标题', channel: '来源渠道',
+  receivedAt: '受理时间', partyName: '当事人', partyContact: '当事人联系方式', facts: '违法事实', note: '说明', opId: '操作编号',
 };
 
 /** 'tapAccounts.1' → '自来水户号第2项' */

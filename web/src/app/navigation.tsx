@@ -1,5 +1,6 @@
 import {
   AccountBookOutlined,
+  MobileOutlined,
   AlertOutlined,
   ExperimentOutlined,
   FileProtectOutlined,
@@ -53,6 +54,8 @@ export type NavEntry = NavPage | NavGroup;
 export const NAVIGATION: NavEntry[] = [
   // a grid worker's day starts at their grids, so the item heads their menu
   { path: '/survey/my', label: '我的网格', icon: <AppstoreOutlined />, capability: 'survey.edit', roles: ['grid'] },
+  // the offline phone app (installable); street offices collect cards and record sealing in the field too, district offices their inspections
+  { path: '/field', label: '外业模式', icon: <MobileOutlined />, capability: 'survey.edit', roles: ['grid', 'street', 'district'] },
   { path: '/', label: '工作台', icon: <DashboardOutlined /> },
   { path: '/map', label: '地图', icon: <EnvironmentOutlined />, capability: 'org.read', roles: ['city', 'district', 'street', 'leader', 'enforcement'] },
   { path: '/command', label: '指挥看板', icon: <FundProjectionScreenOutlined />, capability: 'survey.read', roles: ['city', 'district', 'leader'] },

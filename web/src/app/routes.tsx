@@ -49,6 +49,8 @@ const UtilityPage = lazy(() => import('../features/utility/pages/utility-page').
 const BulletinPage = lazy(() => import('../features/bulletins/pages/bulletin-page').then((m) => ({ default: m.BulletinPage })));
 const HeatPumpProjectsPage = lazy(() => import('../features/heatpump/pages/heatpump-projects-page').then((m) => ({ default: m.HeatPumpProjectsPage })));
 const HeatPumpProjectPage = lazy(() => import('../features/heatpump/pages/heatpump-project-page').then((m) => ({ default: m.HeatPumpProjectPage })));
+// 外业模式: its own sign-in check, which works offline from the phone's copy of the session
+const FieldPage = lazy(() => import('../features/field/pages/field-page').then((m) => ({ default: m.FieldPage })));
 // the public pages: no login, no shell, never /api/auth/me
 const TipReportPage = lazy(() => import('../public/tip-report-page').then((m) => ({ default: m.TipReportPage })));
 const TipStatusPage = lazy(() => import('../public/tip-status-page').then((m) => ({ default: m.TipStatusPage })));
@@ -73,6 +75,7 @@ export function createRouter() {
     { path: '/login', element: <LoginPage /> },
     { path: '/tip', element: <Suspense fallback={null}><TipReportPage /></Suspense> },
     { path: '/tip/status', element: <Suspense fallback={null}><TipStatusPage /></Suspense> },
+    { path: '/field', element: <Suspense fallback={null}><FieldPage /></Suspense> },
     {
       // the label alone, outside the shell, for the printer
       path: '/wells/:wellId/print-tag',

@@ -3,6 +3,7 @@ import type { DB } from '../../db/types.js';
 import { sqlPathInScope, type Scope } from '../../auth/scope.js';
 import type { ArticleCategory, ArticleState } from '../../../domain/bulletin/article.js';
 import { conflict } from '../../http/errors.js';
+import { escapeLike } from '../audit/audit.repo.js';
 
 /** Every SQL statement of articles. Scoped by the writing office's unit. */
 
@@ -16,7 +17,7 @@ export async function listArticles(db: Kysely<DB>, scope: Scope, f: { ids?: numb
   if (f.category) q = q.where('category', '=', f.category);
   if (f.from) q = q.where('onDate', '>=', f.from);
   if (f.to) q = q.where('onDate', '<=', f.to);
-  if (f.q) q = q.where('title', 'like', `%${f.q}%`);
+  if (f.q) q = q.where('title', 'like', `%${escapeLike(f.q)}%`);
   return q.orderBy('onDate', 'desc').orderBy('id', 'desc').execute();
 }
 export type ArticleRow = Awaited<ReturnType<typeof listArticles>>[number];

@@ -9,7 +9,7 @@ import { officeFor, requireCapability } from '../../auth/policies.js';
 import { hasCapability, pathInScope, scopeFor } from '../../auth/scope.js';
 import type { Actor } from '../../auth/actor.js';
 import { auditActor, type ServiceCtx } from '../../context.js';
-import { badRequest, notFound } from '../../http/errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../../http/errors.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { officeLabel, placesOf } from '../org/org.places.js';
 import { unitsByIds } from '../org/org.repo.js';
@@ -75,22 +75,25 @@ async function checkInput(trx: Kysely<DB>, ctx: ServiceCtx, input: Input) {
 }
 
 export async function createArticle(ctx: ServiceCtx, input: Input & { authorUnitId?: number | undefined }) {
+  const id = await ctx.db.transaction().execute((trx) => createArticleIn(trx, ctx, input));
+  return getArticle(ctx, id);
+}
+
+/** Writes a new draft inside the caller's transaction (a case's 工作信息稿 goes in with the case's own write). */
+export async function createArticleIn(trx: Kysely<DB>, ctx: ServiceCtx, input: Input & { authorUnitId?: number | undefined }): Promise<number> {
   requireCapability(ctx.actor, 'articles.write');
   const scope = scopeFor(ctx.actor, 'articles.write');
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const values = await checkInput(trx, ctx, input);
-    const author = await repo.unitInScope(trx, scope, input.authorUnitId ?? officeFor(ctx.actor, 'articles.write').id);
-    if (!author) throw notFound();
-    const district = (await placesOf(trx, [author.path]))(author.path).district;
-    const { authorUnitId: _a, ...rest } = values as typeof values & { authorUnitId?: number };
-    const { id } = await repo.insertArticle(trx, { ...rest, authorUnitId: author.id, districtId: district?.id ?? null, orgPath: author.path, createdBy: ctx.actor.userId > 0 ? ctx.actor.userId : null });
-    await insertAudit(trx, {
-      ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'create', entityType: 'article', entityId: id, orgPath: author.path,
-      summary: `撰写${ARTICLE_CATEGORY_LABELS[input.category]}稿件：${input.title}`, after: rest,
-    });
-    return id;
+  const values = await checkInput(trx, ctx, input);
+  const author = await repo.unitInScope(trx, scope, input.authorUnitId ?? officeFor(ctx.actor, 'articles.write').id);
+  if (!author) throw notFound();
+  const district = (await placesOf(trx, [author.path]))(author.path).district;
+  const { authorUnitId: _a, ...rest } = values as typeof values & { authorUnitId?: number };
+  const { id } = await repo.insertArticle(trx, { ...rest, authorUnitId: author.id, districtId: district?.id ?? null, orgPath: author.path, createdBy: ctx.actor.userId > 0 ? ctx.actor.userId : null });
+  await insertAudit(trx, {
+    ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'create', entityType: 'article', entityId: id, orgPath: author.path,
+    summary: `撰写${ARTICLE_CATEGORY_LABELS[input.category]}稿件：${input.title}`, after: rest,
   });
-  return getArticle(ctx, id);
+  return id;
 }
 
 export async function updateArticle(ctx: ServiceCtx, id: number, input: Input & { version: number }) {
@@ -112,9 +115,13 @@ export async function updateArticle(ctx: ServiceCtx, id: number, input: Input & 
 }
 
 export async function actOnArticle(ctx: ServiceCtx, id: number, input: { action: ArticleAction; reason?: string | undefined; version: number }) {
+  // authors submit and withdraw, approvers return and approve: a reader (a leader) does neither
+  if (!hasCapability(ctx.actor, 'articles.write') && !hasCapability(ctx.actor, 'articles.approve')) throw forbidden();
   await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.findArticle(trx, scopeFor(ctx.actor, 'articles.read'), id);
     if (!row) throw notFound();
+    // a step taken from a stale page is a conflict, whatever the step (not a rule error about the newer state)
+    if (row.version !== input.version) throw conflict();
     const w = who(ctx.actor, row);
     if (input.action === 'submit' && !w.author) throw badRequest('只有撰稿单位可以提交审核');
     let state: ArticleState;

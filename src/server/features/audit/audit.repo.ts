@@ -65,6 +65,7 @@ export async function listAudit(db: Kysely<DB>, scope: Scope, query: AuditQuery)
   return { total: Number(total.n), rows };
 }
 
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Text for a LIKE pattern, its wildcards taken literally (a search for “100%” finds “100%”). */
+export function escapeLike(s: string | undefined): string {
+  return (s ?? '').replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -9,7 +9,7 @@ import { summaryParagraphs } from '../../../domain/inspection/findings-summary.j
 import { requireCapability } from '../../auth/policies.js';
 import { hasCapability, scopeFor } from '../../auth/scope.js';
 import { auditActor, type Progress, type ServiceCtx } from '../../context.js';
-import { badRequest, notFound } from '../../http/errors.js';
+import { badRequest, conflict, notFound } from '../../http/errors.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { placesOf } from '../org/org.places.js';
 import { findCampaign } from '../campaigns/campaigns.repo.js';
@@ -219,6 +219,8 @@ export async function issueBulletin(ctx: ServiceCtx, id: number, version: number
   requireCapability(ctx.actor, 'bulletins.manage');
   const b = await repo.findBulletin(ctx.db, id);
   if (!b) throw notFound();
+  // issued meanwhile by someone else from the same page: a conflict, not a rule error
+  if (b.version !== version) throw conflict();
   if (b.state === 'issued') throw badRequest('该期简报已印发');
   const content = await buildContent(ctx, b, onProgress);
   const series = await seriesOf(ctx.db, b.seriesId);

@@ -139,7 +139,9 @@ describe('issuing', () => {
     const issued = await city.send('POST', `/api/bulletins/${draft.id}/issue`, { version: draft.version });
     expect(issued.json().state).toBe('issued');
     expect((await city.send('PATCH', `/api/bulletins/${draft.id}`, { issuedOn: '2024-06-30', asOf: '2024-06-28', sections: [], version: issued.json().version })).json().message).toContain('已印发的简报不能修改');
-    expect((await city.send('POST', `/api/bulletins/${draft.id}/issue`, { version: draft.version })).statusCode).toBe(400);
+    // issuing again from the stale page is a conflict; from a fresh page, a rule error
+    expect((await city.send('POST', `/api/bulletins/${draft.id}/issue`, { version: draft.version })).statusCode).toBe(409);
+    expect((await city.send('POST', `/api/bulletins/${draft.id}/issue`, { version: issued.json().version })).json().message).toBe('该期简报已印发');
   });
 
   it.skipIf(!fs.existsSync('/usr/bin/chromium'))('prints a PDF with the Chinese glyphs embedded', async () => {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { xlsxBuffer } from '../../files/sheet.js';
 import type { TaskProgressTable } from '../../../domain/campaign/task-progress.js';
 
 /** 日通报 as an xlsx laid out like the printed notice: three rows per district, merged cells. */
@@ -37,5 +38,5 @@ export async function taskProgressXlsx(t: TaskProgressTable, title: string): Pro
       cell.alignment = { horizontal: 'center', vertical: 'middle' };
     }
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBuffer(wb);
 }

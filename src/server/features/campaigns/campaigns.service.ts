@@ -68,24 +68,35 @@ export async function addTasks(ctx: ServiceCtx, campaignId: number, tasks: { wel
 
 /** 日通报: per district (short name) 应封停 / 应纳管 / 合计, ranked by the share of all tasks done. */
 export async function taskProgress(ctx: ServiceCtx, campaignId: number, asOf?: string): Promise<TaskProgressTable> {
+  const day = asOf ?? officeToday();
+  return (await taskProgressOn(ctx, campaignId, [day])).get(day)!;
+}
+
+/** The 日通报 of several days from one read of the tasks and their wells' events (the dashboard's trend). */
+export async function taskProgressOn(ctx: ServiceCtx, campaignId: number, days: readonly string[]): Promise<Map<string, TaskProgressTable>> {
   const scope = scopeFor(ctx.actor, 'wells.read');
   const campaign = await repo.findCampaign(ctx.db, campaignId);
   if (!campaign) throw notFound();
-  const day = asOf ?? officeToday();
-  // tasks added after the cut-off day are not in that day's notice
-  const tasks = (await repo.tasksInScope(ctx.db, scope, campaignId)).filter((t) => t.addedOn <= day);
-  const events = byWell(await repo.eventsOfWells(ctx.db, tasks.map((t) => t.wellId)));
-  const districts = (await repo.districtsInScope(ctx.db, scope)).filter((d) => d.openedOn <= day && (d.closedOn === null || d.closedOn > day));
-  const rows: DistrictProgress[] = districts.map((d) => {
-    const mine = tasks.filter((t) => t.districtId === d.id);
-    const count = (disposition: 'seal' | 'permit') => {
-      const ts = mine.filter((t) => t.disposition === disposition);
-      return { tasks: ts.length, done: ts.filter((t) => taskDone(disposition, events.get(t.wellId) ?? [], day)).length };
-    };
-    return { district: districtShortName(d.name, d.shortName), seal: count('seal'), permit: count('permit') };
-  });
-  if (rows.length === 0) throw badRequest('管辖范围内没有区级单位，无法生成分区通报');
-  return rankDistricts(campaign.name, day, rows);
+  const allTasks = await repo.tasksInScope(ctx.db, scope, campaignId);
+  const events = byWell(await repo.eventsOfWells(ctx.db, allTasks.map((t) => t.wellId)));
+  const allDistricts = await repo.districtsInScope(ctx.db, scope);
+  const out = new Map<string, TaskProgressTable>();
+  for (const day of days) {
+    // tasks added after the cut-off day are not in that day's notice
+    const tasks = allTasks.filter((t) => t.addedOn <= day);
+    const districts = allDistricts.filter((d) => d.openedOn <= day && (d.closedOn === null || d.closedOn > day));
+    const rows: DistrictProgress[] = districts.map((d) => {
+      const mine = tasks.filter((t) => t.districtId === d.id);
+      const count = (disposition: 'seal' | 'permit') => {
+        const ts = mine.filter((t) => t.disposition === disposition);
+        return { tasks: ts.length, done: ts.filter((t) => taskDone(disposition, events.get(t.wellId) ?? [], day)).length };
+      };
+      return { district: districtShortName(d.name, d.shortName), seal: count('seal'), permit: count('permit') };
+    });
+    if (rows.length === 0) throw badRequest('管辖范围内没有区级单位，无法生成分区通报');
+    out.set(day, rankDistricts(campaign.name, day, rows));
+  }
+  return out;
 }
 
 export async function campaignTitle(campaignId: number, ctx: ServiceCtx): Promise<string> {

@@ -3,6 +3,7 @@ import type { DB } from '../../db/types.js';
 import { sqlPathInScope, type Scope } from '../../auth/scope.js';
 import type { CaseEventData, CaseHistoryEvent, CaseState, Violation } from '../../../domain/case/case.js';
 import { conflict } from '../../http/errors.js';
+import { escapeLike } from '../audit/audit.repo.js';
 
 /** Every SQL statement of enforcement cases, their wells and events, and of small users' volumes. */
 
@@ -18,7 +19,7 @@ export async function listCases(db: Kysely<DB>, scope: Scope, f: { ids?: number[
   if (f.typical !== undefined) q = q.where('typical', '=', f.typical);
   if (f.year) q = q.where('caseYear', '=', f.year);
   if (f.q) {
-    const like = `%${f.q}%`;
+    const like = `%${escapeLike(f.q)}%`;
     q = q.where((eb) => eb.or([eb('partyName', 'like', like), eb('number', 'like', like), eb('facts', 'like', like)]));
   }
   return q.orderBy('filedOn', 'desc').orderBy('caseYear', 'desc').orderBy('serial', 'desc').execute();

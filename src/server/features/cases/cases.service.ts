@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { officeToday } from '../../../domain/shared/dates.js';
+import { keepUnlessChanged, looksMasked, maskPersonalText } from '../../../domain/shared/masking.js';
 import {
   CASE_EVENT_LABELS, CASE_STATE_LABELS, caseEditProblems, caseNumber, CaseRuleError, DEFAULT_CASE_PREFIX, isDecided, NEW_CASE, nextCaseEvents, nextSerial,
   transitionCase, violationLabel, type CaseEventData, type CaseEventKind, type CaseHistoryEvent, type CaseState, type Violation,
@@ -13,9 +14,10 @@ import { requireCapability } from '../../auth/policies.js';
 import { hasCapability, pathInScope, scopeFor, type Scope } from '../../auth/scope.js';
 import { auditActor, type ServiceCtx } from '../../context.js';
 import { badRequest, conflict, notFound, rowErrors } from '../../http/errors.js';
+import { holdVersion } from '../../db/hold-version.js';
 import { readSheet, writeXlsx } from '../../files/sheet.js';
 import { insertAudit } from '../audit/audit.repo.js';
-import { createArticle } from '../articles/articles.service.js';
+import { createArticleIn } from '../articles/articles.service.js';
 import { placesOf } from '../org/org.places.js';
 import { readSetting } from '../system/settings.repo.js';
 import type { CaseDetailView, CaseFields, CaseView } from './cases.schema.js';
@@ -49,7 +51,7 @@ async function present(db: Kysely<DB>, ctx: ServiceCtx, rows: readonly repo.Case
     const mine = events.filter((e) => e.caseId === r.id);
     const editable = !!edit && pathInScope(edit, r.orgPath);
     return {
-      id: r.id, number: r.number, filedOn: r.filedOn, partyCardId: r.partyCardId, partyName: r.partyName, partyContact: r.partyContact, unitId: r.unitId,
+      id: r.id, number: r.number, filedOn: r.filedOn, partyCardId: r.partyCardId, partyName: r.partyName, partyContact: maskPersonalText(r.partyContact), unitId: r.unitId,
       place: p.names, districtId: r.districtId, district: districtName(p.district), violation: r.violation, violationOther: r.violationOther,
       violationLabel: violationLabel(r.violation, r.violationOther), legalBasis: basisView(r.legalBasis), facts: r.facts, fineYuan: r.fineYuan, otherMeasures: r.otherMeasures,
       state: r.state, stateLabel: CASE_STATE_LABELS[r.state], decidedOn: eventDate(mine, 'decide'), closedOn: eventDate(mine, 'close'), typical: r.typical, articleId: r.articleId,
@@ -138,9 +140,12 @@ async function nextNumber(trx: Kysely<DB>, year: number) {
   return { caseYear: year, serial, number: caseNumber(await casePrefix(trx), year, serial) };
 }
 
+const MASKED_CONTACT = '联系方式中有遮蔽后的号码（带 *），请填写完整号码；不修改时保持原样即可';
+
 export async function createCase(ctx: ServiceCtx, input: CaseFields) {
   requireCapability(ctx.actor, 'cases.edit');
   const scope = scopeFor(ctx.actor, 'cases.edit');
+  if (looksMasked(input.partyContact)) throw badRequest(MASKED_CONTACT);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const values = await resolveFields(trx, ctx, scope, input);
     const numbering = await nextNumber(trx, Number(values.filedOn.slice(0, 4)));
@@ -149,7 +154,7 @@ export async function createCase(ctx: ServiceCtx, input: CaseFields) {
     await repo.insertEvents(trx, [{ caseId: id, event: 'file', onDate: values.filedOn, data: {}, actorName: ctx.actor.displayName }]);
     await insertAudit(trx, {
       ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'create', entityType: 'case', entityId: id, orgPath: values.orgPath,
-      summary: `立案 ${numbering.number}：${values.partyName}（${violationLabel(values.violation, values.violationOther)}）`, after: { ...values, number: numbering.number, wellIds: input.wellIds },
+      summary: `立案 ${numbering.number}：${values.partyName}（${violationLabel(values.violation, values.violationOther)}）`, after: { ...values, partyContact: maskPersonalText(values.partyContact), number: numbering.number, wellIds: input.wellIds },
     });
     return id;
   });
@@ -163,7 +168,10 @@ export async function updateCase(ctx: ServiceCtx, id: number, input: CaseFields 
     const row = await repo.findCase(trx, scope, id);
     if (!row) throw notFound();
     if (row.version !== input.version) throw conflict();
-    const values = await resolveFields(trx, ctx, scope, input);
+    // the contact is shown masked: its own mask sent back keeps the stored text
+    const contact = keepUnlessChanged(input.partyContact, row.partyContact, maskPersonalText);
+    if (!contact.ok) throw badRequest(MASKED_CONTACT);
+    const values = await resolveFields(trx, ctx, scope, { ...input, partyContact: contact.value ?? '' });
     const problems = caseEditProblems(row.state, values);
     if (problems.length) throw badRequest(problems.join('；'));
     const history = await repo.eventsOf(trx, [id]);
@@ -176,7 +184,7 @@ export async function updateCase(ctx: ServiceCtx, id: number, input: CaseFields 
     await repo.moveFilingDate(trx, id, values.filedOn);
     await insertAudit(trx, {
       ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'update', entityType: 'case', entityId: id, orgPath: values.orgPath,
-      summary: `修改案件 ${row.number}`, before: row, after: { ...values, wellIds: input.wellIds },
+      summary: `修改案件 ${row.number}`, before: { ...row, partyContact: maskPersonalText(row.partyContact) }, after: { ...values, partyContact: maskPersonalText(values.partyContact), wellIds: input.wellIds },
     });
   });
   return getCase(ctx, id);
@@ -192,6 +200,7 @@ export async function recordCaseEvent(ctx: ServiceCtx, id: number, input: { even
     const row = await repo.findCase(trx, scopeFor(ctx.actor, 'cases.edit'), id);
     if (!row) throw notFound();
     if (row.version !== input.version) throw conflict();
+    await holdVersion(trx, 'enforcement_cases', id, input.version);
     if (onDate > today) throw badRequest('日期不能晚于今天');
     const history = await repo.eventsOf(trx, [id]);
     const last = history.at(-1);
@@ -247,16 +256,17 @@ export async function writeCaseArticle(ctx: ServiceCtx, id: number, input: { ver
   const district = place(row.orgPath).district!;
   const draft = caseArticleDraft({
     number: row.number, filedOn: row.filedOn, district: district.name, partyName: row.partyName, violation: row.violation, violationOther: row.violationOther,
-    legalBasis: (row.legalBasis ?? []) as string[], facts: row.facts, fineYuan: row.fineYuan, otherMeasures: row.otherMeasures, state: row.state,
+    legalBasis: (row.legalBasis ?? []) as string[], facts: maskPersonalText(row.facts) /* a write-up is published: no phone or ID numbers */, fineYuan: row.fineYuan, otherMeasures: row.otherMeasures, state: row.state,
     decidedOn: eventDate(events, 'decide'), closedOn: eventDate(events, 'close'), executionNote: (lastOf(events, (e) => e.event === 'close')?.data as CaseEventData | undefined)?.executionNote ?? null,
     wells: (await repo.wellsOfCases(ctx.db, [id])).length,
   });
-  const article = await createArticle(ctx, { category: 'info', title: draft.title, onDate: officeToday(), paragraphs: draft.paragraphs, inspectionId: null, authorUnitId: district.id });
+  // the draft and the case's link to it are one write: a writer that loses the race (409) leaves no stray draft
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateCase(trx, id, input.version, { articleId: article.id });
+    const articleId = await createArticleIn(trx, ctx, { category: 'info', title: draft.title, onDate: officeToday(), paragraphs: draft.paragraphs, inspectionId: null, authorUnitId: district.id });
+    await repo.updateCase(trx, id, input.version, { articleId });
     await insertAudit(trx, {
       ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'case_article', entityType: 'case', entityId: id, orgPath: row.orgPath,
-      summary: `案件 ${row.number} 生成工作信息稿“${draft.title}”（稿件 #${article.id}）`, after: { articleId: article.id },
+      summary: `案件 ${row.number} 生成工作信息稿“${draft.title}”（稿件 #${articleId}）`, after: { articleId },
     });
   });
   return getCase(ctx, id);

@@ -75,6 +75,8 @@ export const DashboardHeatPump = z.object({
 /** 指挥看板. A block is null when the caller lacks its capability (or, for tasks, when there is no campaign). */
 export const DashboardView = z.object({
   asOf: z.string(),
+  /** when these figures were computed (ISO time): the board is cached for a short while (WELLSEAL_DASHBOARD_CACHE_SECONDS) */
+  computedAt: z.string(),
   survey: DashboardSurvey,
   tasks: DashboardTasks.nullable(),
   tips: DashboardTips.nullable(),

@@ -3,10 +3,11 @@ import type { DB } from '../../db/types.js';
 import { sqlPathInScope, type Scope } from '../../auth/scope.js';
 import type { FindingEventData, FindingEventKind } from '../../../domain/inspection/finding.js';
 import { conflict } from '../../http/errors.js';
+import { escapeLike } from '../audit/audit.repo.js';
 
 /** Every SQL statement of findings, their events and the edited weekly summaries. */
 
-export async function listFindings(db: Kysely<DB>, scope: Scope, f: { ids?: number[]; from?: string; to?: string; q?: string; inspectionId?: number } = {}) {
+export async function listFindings(db: Kysely<DB>, scope: Scope, f: { ids?: number[]; from?: string; to?: string; q?: string; inspectionId?: number; districtId?: number; category?: string } = {}) {
   let q = db.selectFrom('findings').selectAll().where(sqlPathInScope('orgPath', scope));
   if (f.ids) {
     if (f.ids.length === 0) return [];
@@ -14,11 +15,41 @@ export async function listFindings(db: Kysely<DB>, scope: Scope, f: { ids?: numb
   }
   if (f.from) q = q.where('foundOn', '>=', f.from);
   if (f.to) q = q.where('foundOn', '<=', f.to);
-  if (f.q) q = q.where('description', 'like', `%${f.q}%`);
+  if (f.q) q = q.where('description', 'like', `%${escapeLike(f.q)}%`);
   if (f.inspectionId) q = q.where('inspectionId', '=', f.inspectionId);
+  if (f.districtId) q = q.where('districtId', '=', f.districtId);
+  if (f.category) q = q.where('category', '=', f.category);
   return q.orderBy('foundOn', 'desc').orderBy('id', 'desc').execute();
 }
 export type FindingRow = Awaited<ReturnType<typeof listFindings>>[number];
+
+export type FindingFilter = { from?: string; to?: string; q?: string; districtId?: number; category?: string };
+
+function filteredFindings(db: Kysely<DB>, scope: Scope, f: FindingFilter) {
+  let q = db.selectFrom('findings').where(sqlPathInScope('orgPath', scope));
+  if (f.from) q = q.where('foundOn', '>=', f.from);
+  if (f.to) q = q.where('foundOn', '<=', f.to);
+  if (f.q) q = q.where('description', 'like', `%${escapeLike(f.q)}%`);
+  if (f.districtId) q = q.where('districtId', '=', f.districtId);
+  if (f.category) q = q.where('category', '=', f.category);
+  return q;
+}
+
+/** The list's order and what a state filter needs, without the whole rows: a page is read in full afterwards. */
+export async function listFindingKeys(db: Kysely<DB>, scope: Scope, f: FindingFilter) {
+  return filteredFindings(db, scope, f).select(['id', 'deadline', 'districtId']).orderBy('foundOn', 'desc').orderBy('id', 'desc').execute();
+}
+
+/** The events of the findings a filter selects, with only what their state needs: one semi-join, not a list of ids. */
+export async function eventFactsOf(db: Kysely<DB>, scope: Scope, f: FindingFilter) {
+  return db
+    .selectFrom('findingEvents')
+    .select(['findingId', 'event', 'onDate', 'data'])
+    .where('findingId', 'in', filteredFindings(db, scope, f).select('id'))
+    .orderBy('onDate')
+    .orderBy('id')
+    .execute();
+}
 
 export async function findFinding(db: Kysely<DB>, scope: Scope, id: number): Promise<FindingRow | undefined> {
   return (await listFindings(db, scope, { ids: [id] }))[0];

@@ -14,6 +14,7 @@ import { officeFor, requireCapability } from '../../auth/policies.js';
 import { hasCapability, narrowScope, pathInScope, scopeFor, type Scope } from '../../auth/scope.js';
 import { auditActor, type ServiceCtx } from '../../context.js';
 import { badRequest, conflict, notFound, rowErrors } from '../../http/errors.js';
+import { holdVersion } from '../../db/hold-version.js';
 import { discardPhoto, storePhoto } from '../../files/photo-store.js';
 import { readSheet, writeXlsx } from '../../files/sheet.js';
 import { insertAudit } from '../audit/audit.repo.js';
@@ -27,7 +28,7 @@ import * as repo from './findings.repo.js';
 const FAR_FUTURE = '9999-12-31';
 export const DEFAULT_RECTIFY_WORKING_DAYS = 5;
 
-type EventRow = Awaited<ReturnType<typeof repo.eventsOf>>[number];
+type EventRow = Pick<Awaited<ReturnType<typeof repo.eventsOf>>[number], 'event' | 'onDate' | 'data'>;
 const asEvent = (e: EventRow): FindingEvent => ({ event: e.event, onDate: e.onDate, data: (e.data ?? {}) as FindingEventData });
 
 // ---------------------------------------------------------------- vocabulary (extendable lists)
@@ -77,8 +78,10 @@ async function present(db: Kysely<DB>, actor: ServiceCtx['actor'], rows: readonl
   const inspections = new Map((await repo.inspectionTitles(db, rows.map((r) => r.inspectionId).filter((x): x is number => x !== null))).map((i) => [i.id, i.title]));
   const rectify = hasCapability(actor, 'findings.rectify') ? scopeFor(actor, 'findings.rectify') : null;
   const verify = hasCapability(actor, 'findings.verify') ? scopeFor(actor, 'findings.verify') : null;
+  const byFinding = new Map<number, typeof events>();
+  for (const e of events) (byFinding.get(e.findingId) ?? byFinding.set(e.findingId, []).get(e.findingId)!).push(e);
   return rows.map((r) => {
-    const facts = findingAsOf(events.filter((e) => e.findingId === r.id).map(asEvent), day);
+    const facts = findingAsOf((byFinding.get(r.id) ?? []).map(asEvent), day);
     const p = place(r.orgPath);
     const raiser = place(r.raisedPath).unit;
     const mayDo = (e: FindingEventKind) => (e === 'start' || e === 'submit' ? !!rectify && pathInScope(rectify, r.orgPath) : !!verify && pathInScope(verify, r.raisedPath));
@@ -100,10 +103,32 @@ type ListQuery = {
 
 export async function listFindingsFor(ctx: ServiceCtx, q: ListQuery) {
   const scope = scopeFor(ctx.actor, 'findings.read');
-  const rows = (await repo.listFindings(ctx.db, scope, { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), ...(q.q ? { q: q.q } : {}) }))
-    .filter((r) => (!q.districtId || r.districtId === q.districtId) && (!q.category || r.category === q.category));
-  const views = (await present(ctx.db, ctx.actor, rows, officeToday())).filter((v) => (!q.state || v.state === q.state) && (!q.overdue || (q.overdue === 'true') === v.overdue));
-  return { total: views.length, findings: views.slice((q.page - 1) * q.pageSize, q.page * q.pageSize) };
+  const day = officeToday();
+  const filter: repo.FindingFilter = {
+    ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), ...(q.q ? { q: q.q } : {}),
+    ...(q.districtId ? { districtId: q.districtId } : {}), ...(q.category ? { category: q.category } : {}),
+  };
+  // ids in list order first; a state or overdue filter folds only the events (the rule of the views), then one page is read and presented
+  let keys = await repo.listFindingKeys(ctx.db, scope, filter);
+  if (q.state || q.overdue) {
+    const events = new Map<number, FindingEvent[]>();
+    for (const e of await repo.eventFactsOf(ctx.db, scope, filter)) (events.get(e.findingId) ?? events.set(e.findingId, []).get(e.findingId)!).push(asEvent(e));
+    keys = keys.filter((k) => {
+      const facts = findingAsOf(events.get(k.id) ?? [], day);
+      return (!q.state || facts.state === q.state) && (!q.overdue || (q.overdue === 'true') === isFindingOverdue(facts, k.deadline, day));
+    });
+  }
+  const page = keys.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  // the whole list (the board, the export): read by the filter rather than by thousands of ids
+  const rows = page.length === 0 ? [] : page.length === keys.length && !q.state && !q.overdue ? await repo.listFindings(ctx.db, scope, filter) : await rowsInOrder(ctx.db, scope, page.map((k) => k.id));
+  return { total: keys.length, findings: await present(ctx.db, ctx.actor, rows, day) };
+}
+
+/** Rows by id in the given order, read in chunks (a statement takes at most 65,535 parameters). */
+async function rowsInOrder(db: Kysely<DB>, scope: Scope, ids: readonly number[]): Promise<repo.FindingRow[]> {
+  const byId = new Map<number, repo.FindingRow>();
+  for (let i = 0; i < ids.length; i += 5000) for (const r of await repo.listFindings(db, scope, { ids: ids.slice(i, i + 5000) })) byId.set(r.id, r);
+  return ids.map((id) => byId.get(id)).filter((r): r is repo.FindingRow => r !== undefined);
 }
 
 export async function findingsOfInspection(ctx: ServiceCtx, inspectionId: number): Promise<FindingView[]> {
@@ -242,6 +267,7 @@ export async function recordFindingEvent(ctx: ServiceCtx, id: number, input: { e
     if (!row) throw notFound();
     // a step taken from a stale page is a conflict, whatever the step
     if (row.version !== input.version) throw conflict();
+    await holdVersion(trx, 'findings', id, input.version);
     // rectifying is the owner's work; verifying belongs to the office that raised it
     if (!pathInScope(scope, capability === 'findings.rectify' ? row.orgPath : row.raisedPath)) {
       throw badRequest(capability === 'findings.rectify' ? '只有责任单位可以提交整改' : '只有提出问题的单位可以核验销号或退回');

@@ -70,6 +70,32 @@ describe('findings and their rectification', () => {
     expect(street.findings.every((f: { place: string[] }) => f.place[1] === '光武街道')).toBe(true);
   });
 
+  it('filters by state, overdue, district and category, then pages, as the whole list does', async () => {
+    type F = { id: number; state: string; overdue: boolean; districtId: number; category: string };
+    const all = (await city.get('/api/findings?pageSize=500')).json() as { total: number; findings: F[] };
+    expect(all.findings).toHaveLength(all.total);
+    const ids = (xs: F[]) => xs.map((f) => f.id);
+    const pages = async (query: string, expected: F[]) => {
+      const one = (await city.get(`/api/findings?${query}&pageSize=500`)).json();
+      expect(one.total, query).toBe(expected.length);
+      expect(ids(one.findings), query).toEqual(ids(expected));
+      // page 2 of 3 is the list's 4th–6th
+      const second = (await city.get(`/api/findings?${query}&page=2&pageSize=3`)).json();
+      expect(second.total, query).toBe(expected.length);
+      expect(ids(second.findings), query).toEqual(ids(expected.slice(3, 6)));
+    };
+    const states = [...new Set(all.findings.map((f) => f.state))];
+    expect(states.length).toBeGreaterThan(1);
+    for (const state of states) await pages(`state=${state}`, all.findings.filter((f) => f.state === state));
+    await pages('overdue=true', all.findings.filter((f) => f.overdue));
+    await pages('overdue=false', all.findings.filter((f) => !f.overdue));
+    const district = all.findings[0]!.districtId;
+    await pages(`districtId=${district}&state=${states[0]}`, all.findings.filter((f) => f.districtId === district && f.state === states[0]));
+    const category = all.findings[0]!.category;
+    await pages(`category=${category}`, all.findings.filter((f) => f.category === category));
+    await pages('', all.findings);
+  });
+
   it('a missed well (漏排) sends the grid back to surveying; the owner submits, only the raising office verifies', async () => {
     const gridId = unit('光武社区第1网格');
     expect((await city.get(`/api/survey/grids/${gridId}`)).json().state).toBe('completed');

@@ -3,6 +3,7 @@ import type { DB } from '../../db/types.js';
 import { sqlPathInScope, type Scope } from '../../auth/scope.js';
 import type { HeatPumpStage, ObservationKind, ReadingMethod } from '../../../domain/heatpump/project.js';
 import { conflict } from '../../http/errors.js';
+import { escapeLike } from '../audit/audit.repo.js';
 
 /** Every SQL statement of heat-pump projects, their wells, readings, observations and raised findings. Scoped by the project's unit. */
 
@@ -19,7 +20,7 @@ export async function listProjects(db: Kysely<DB>, scope: Scope, f: { ids?: numb
     if (f.ids.length === 0) return [];
     q = q.where('id', 'in', f.ids);
   }
-  if (f.q) q = q.where((eb) => eb.or([eb('name', 'like', `%${f.q}%`), eb('operator', 'like', `%${f.q}%`), eb('address', 'like', `%${f.q}%`)]));
+  if (f.q) q = q.where((eb) => eb.or([eb('name', 'like', `%${escapeLike(f.q)}%`), eb('operator', 'like', `%${escapeLike(f.q)}%`), eb('address', 'like', `%${escapeLike(f.q)}%`)]));
   if (f.districtId) q = q.where('districtId', '=', f.districtId);
   if (f.stage) q = q.where('stage', '=', f.stage);
   // districts in the order they were set up (the seed's), then projects as registered: the same on every engine's collation

@@ -3,6 +3,7 @@ import type { DB } from '../../db/types.js';
 import { sqlPathInScope, type Scope } from '../../auth/scope.js';
 import type { InspectionKind, InspectionTarget, Official, SampleTaken } from '../../../domain/inspection/inspection.js';
 import { conflict } from '../../http/errors.js';
+import { escapeLike } from '../audit/audit.repo.js';
 
 /** Every SQL statement of inspections. Scoped by the area inspected. */
 
@@ -24,7 +25,7 @@ export async function listInspections(db: Kysely<DB>, scope: Scope, f: { ids?: n
   if (f.to) q = q.where('onDate', '<=', f.to);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.underPath) q = q.where('orgPath', 'like', `${f.underPath}%`);
-  if (f.q) q = q.where((eb) => eb.or([eb('title', 'like', `%${f.q}%`), eb('narrative', 'like', `%${f.q}%`)]));
+  if (f.q) q = q.where((eb) => eb.or([eb('title', 'like', `%${escapeLike(f.q)}%`), eb('narrative', 'like', `%${escapeLike(f.q)}%`)]));
   return q.orderBy('onDate', 'desc').orderBy('id', 'desc').execute();
 }
 export type InspectionRow = Awaited<ReturnType<typeof listInspections>>[number];

@@ -16,6 +16,29 @@ export type LngLat = [number, number];
 export type Ring = LngLat[];
 export type PolygonGeometry = { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
 
+// ------------------------------------------------------------------ base map
+
+/** Leaflet's {s} values for the providers people use here (天地图 t0–t7, 高德 webrd01–04), else a–c. */
+export function tileSubdomains(url: string | undefined): string[] {
+  if (!url || !url.includes('{s}')) return [];
+  if (/tianditu/i.test(url)) return ['0', '1', '2', '3', '4', '5', '6', '7'];
+  if (/autonavi|amap/i.test(url)) return ['1', '2', '3', '4'];
+  if (/gtimg|tencent|qq\.com/i.test(url)) return ['0', '1', '2', '3'];
+  return ['a', 'b', 'c'];
+}
+
+/**
+ * The origin the browser loads tiles from, for the Content-Security-Policy's img-src (a {s}
+ * sub-domain becomes a wildcard). Empty without a tile URL.
+ */
+export function tileImgSrc(tileUrl: string | undefined): string[] {
+  if (!tileUrl) return [];
+  const m = /^(https?):\/\/([^/?#]+)/i.exec(tileUrl);
+  if (!m) return [];
+  const host = m[2]!.includes('{s}') ? `*.${m[2]!.split('.').slice(1).join('.')}` : m[2]!;
+  return [`${m[1]!.toLowerCase()}://${host}`];
+}
+
 /** A stored WGS-84 point as drawn on tiles of the given coordinate system. */
 export function toDisplay(p: LngLat, crs: TileCrs): LngLat {
   if (crs === 'wgs84') return p;

@@ -16,34 +16,13 @@ import { officeToday } from '../../../domain/shared/dates.js';
 import { isWithin } from '../../../domain/org/org-unit.js';
 import { demoBoundaries } from '../../demo/demo-boundaries.js';
 import * as repo from './map.repo.js';
-import { centroidOf, formatFeatureErrors, geometryToDisplay, jitter, meanPoint, planBoundaries, toDisplay, type LngLat, type TileCrs } from './map.geo.js';
+import { centroidOf, formatFeatureErrors, geometryToDisplay, jitter, meanPoint, planBoundaries, tileSubdomains, toDisplay, type LngLat, type TileCrs } from './map.geo.js';
 import type { BoundaryImportResult, MapConfigView, MapLayer, MapLayersView } from './map.schema.js';
 
 /** Suspects shown on the map: the latest run's accounts scoring at least this. */
 export const SUSPECT_MIN_SCORE = 0.5;
 
 // ------------------------------------------------------------------ base map
-
-/** Leaflet's {s} values for the providers people use here (天地图 t0–t7, 高德 webrd01–04), else a–c. */
-export function tileSubdomains(url: string | undefined): string[] {
-  if (!url || !url.includes('{s}')) return [];
-  if (/tianditu/i.test(url)) return ['0', '1', '2', '3', '4', '5', '6', '7'];
-  if (/autonavi|amap/i.test(url)) return ['1', '2', '3', '4'];
-  if (/gtimg|tencent|qq\.com/i.test(url)) return ['0', '1', '2', '3'];
-  return ['a', 'b', 'c'];
-}
-
-/**
- * The origin the browser loads tiles from, for the Content-Security-Policy's img-src (a {s}
- * sub-domain becomes a wildcard). Empty without a tile URL.
- */
-export function tileImgSrc(config: Pick<Config, 'tileUrl'>): string[] {
-  if (!config.tileUrl) return [];
-  const m = /^(https?):\/\/([^/?#]+)/i.exec(config.tileUrl);
-  if (!m) return [];
-  const host = m[2]!.includes('{s}') ? `*.${m[2]!.split('.').slice(1).join('.')}` : m[2]!;
-  return [`${m[1]!.toLowerCase()}://${host}`];
-}
 
 export function mapConfig(ctx: ServiceCtx, config: Pick<Config, 'tileUrl' | 'tileCrs'>): MapConfigView {
   requireCapability(ctx.actor, 'org.read');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoApp, type Client, type TestApp } from '../../../test-support/app.js';
 import { ConfigError, readConfig } from '../../config.js';
 import { centroidOf, planBoundaries, toDisplay } from './map.geo.js';
-import { tileImgSrc, tileSubdomains } from './map.service.js';
+import { tileImgSrc, tileSubdomains } from './map.geo.js';
 import { demoBoundaries } from '../../demo/demo-boundaries.js';
 
 let t: TestApp;
@@ -72,7 +72,7 @@ describe('settings and config endpoint', () => {
     const c = readConfig({ WELLSEAL_TILE_URL: 'https://webrd0{s}.is.autonavi.com/appmaptile?style=8&x={x}&y={y}&z={z}', WELLSEAL_TILE_CRS: 'gcj02' });
     expect(c.tileCrs).toBe('gcj02');
     expect(tileSubdomains(c.tileUrl)).toEqual(['1', '2', '3', '4']);
-    expect(tileImgSrc(c)).toEqual(['https://*.is.autonavi.com']);
+    expect(tileImgSrc(c.tileUrl)).toEqual(['https://*.is.autonavi.com']);
     expect(readConfig({}).tileCrs).toBe('wgs84');
     expect(readConfig({}).tileUrl).toBeUndefined();
     expect(() => readConfig({ WELLSEAL_TILE_CRS: 'bd09' })).toThrow(ConfigError);

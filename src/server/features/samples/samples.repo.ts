@@ -3,6 +3,7 @@ import type { DB, WaterSamplesTable } from '../../db/types.js';
 import { sqlPathInScope, type Scope } from '../../auth/scope.js';
 import { conflict } from '../../http/errors.js';
 import type { LinkKind } from './samples.schema.js';
+import { escapeLike } from '../audit/audit.repo.js';
 
 /** Every SQL statement of water samples and their links. */
 
@@ -13,7 +14,7 @@ export async function listSamples(db: Kysely<DB>, scope: Scope, f: { ids?: numbe
     q = q.where('id', 'in', f.ids);
   }
   if (f.districtId) q = q.where('districtId', '=', f.districtId);
-  if (f.q) q = q.where((eb) => eb.or([eb('code', 'like', `%${f.q}%`), eb('address', 'like', `%${f.q}%`)]));
+  if (f.q) q = q.where((eb) => eb.or([eb('code', 'like', `%${escapeLike(f.q)}%`), eb('address', 'like', `%${escapeLike(f.q)}%`)]));
   if (f.link) {
     const { kind, refId } = f.link;
     q = q.where('id', 'in', db.selectFrom('sampleLinks').select('sampleId').where('kind', '=', kind).where('refId', '=', refId));
@@ -110,7 +111,7 @@ export async function linkTargets(db: Kysely<DB>, kind: LinkKind, f: { ids?: rea
     let q = db.selectFrom('utilityAccounts').select(['id', 'name', 'accountNo', 'address', 'households', 'orgPath']);
     if (ids) q = q.where('id', 'in', ids);
     if (f.scope) q = q.where(sqlPathInScope('orgPath', f.scope));
-    if (f.q) q = q.where((eb) => eb.or([eb('name', 'like', `%${f.q}%`), eb('accountNo', 'like', `%${f.q}%`), eb('address', 'like', `%${f.q}%`)]));
+    if (f.q) q = q.where((eb) => eb.or([eb('name', 'like', `%${escapeLike(f.q)}%`), eb('accountNo', 'like', `%${escapeLike(f.q)}%`), eb('address', 'like', `%${escapeLike(f.q)}%`)]));
     return (await q.orderBy('accountNo').limit(limit).execute()).map((a) => ({
       kind, refId: a.id, label: `${a.name}（户号 ${a.accountNo}${a.households ? `，${a.households} 户` : ''}）`, onDate: null, orgPath: a.orgPath,
     }));
@@ -123,7 +124,7 @@ export async function linkTargets(db: Kysely<DB>, kind: LinkKind, f: { ids?: rea
       .select(['c.id', 'c.orgPath', 'c.checkedOn', 'b.number', 'a.name', 'a.accountNo']);
     if (ids) q = q.where('c.id', 'in', ids);
     if (f.scope) q = q.where(sqlPathInScope('c.orgPath', f.scope));
-    if (f.q) q = q.where((eb) => eb.or([eb('a.name', 'like', `%${f.q}%`), eb('a.accountNo', 'like', `%${f.q}%`)]));
+    if (f.q) q = q.where((eb) => eb.or([eb('a.name', 'like', `%${escapeLike(f.q)}%`), eb('a.accountNo', 'like', `%${escapeLike(f.q)}%`)]));
     return (await q.orderBy('b.number', 'desc').orderBy('c.rank').limit(limit).execute()).map((c) => ({
       kind, refId: c.id, label: `第${c.number}批核查：${c.name}（户号 ${c.accountNo}）`, onDate: c.checkedOn, orgPath: c.orgPath,
     }));
@@ -132,7 +133,7 @@ export async function linkTargets(db: Kysely<DB>, kind: LinkKind, f: { ids?: rea
     let q = db.selectFrom('tips').select(['id', 'code', 'content', 'receivedOn', 'orgPath']);
     if (ids) q = q.where('id', 'in', ids);
     if (f.scope) q = q.where(sqlPathInScope('orgPath', f.scope));
-    if (f.q) q = q.where((eb) => eb.or([eb('code', 'like', `%${f.q}%`), eb('content', 'like', `%${f.q}%`), eb('address', 'like', `%${f.q}%`)]));
+    if (f.q) q = q.where((eb) => eb.or([eb('code', 'like', `%${escapeLike(f.q)}%`), eb('content', 'like', `%${escapeLike(f.q)}%`), eb('address', 'like', `%${escapeLike(f.q)}%`)]));
     return (await q.orderBy('receivedOn', 'desc').limit(limit).execute()).map((t) => ({
       kind, refId: t.id, label: `${t.code} ${t.content.length > 30 ? `${t.content.slice(0, 30)}…` : t.content}`, onDate: t.receivedOn, orgPath: t.orgPath,
     }));
@@ -140,7 +141,7 @@ export async function linkTargets(db: Kysely<DB>, kind: LinkKind, f: { ids?: rea
   let q = db.selectFrom('inspections').select(['id', 'title', 'onDate', 'orgPath']);
   if (ids) q = q.where('id', 'in', ids);
   if (f.scope) q = q.where(sqlPathInScope('orgPath', f.scope));
-  if (f.q) q = q.where('title', 'like', `%${f.q}%`);
+  if (f.q) q = q.where('title', 'like', `%${escapeLike(f.q)}%`);
   return (await q.orderBy('onDate', 'desc').limit(limit).execute()).map((i) => ({ kind, refId: i.id, label: i.title, onDate: i.onDate, orgPath: i.orgPath }));
 }
 

@@ -11,11 +11,11 @@ import { formatOtherTracers, LAB_COLUMNS, planSampleSheet, type PlannedSample } 
 import { requireCapability } from '../../auth/policies.js';
 import { hasCapability, pathInScope, scopeFor } from '../../auth/scope.js';
 import { auditActor, type ServiceCtx } from '../../context.js';
-import { badRequest, conflict, notFound, rowErrors } from '../../http/errors.js';
+import { badRequest, conflict, forbidden, notFound, rowErrors } from '../../http/errors.js';
 import { readSheet, writeXlsx } from '../../files/sheet.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { placesOf } from '../org/org.places.js';
-import { readSetting, writeSetting } from '../system/settings.repo.js';
+import { readSetting, writeSettingAtVersion } from '../system/settings.repo.js';
 import type { LinkKind, SampleBody, SampleView, SaveMixingBody } from './samples.schema.js';
 import * as repo from './samples.repo.js';
 
@@ -54,7 +54,7 @@ const cleanEm = (em: z.infer<typeof SaveMixingBody>['city']): EndMembers =>
 /** The city office sets the end-members (city default and per district) and the detection floor. */
 export async function saveMixing(ctx: ServiceCtx, input: z.infer<typeof SaveMixingBody>) {
   requireCapability(ctx.actor, 'samples.edit');
-  if (!mayEditMixing(ctx)) throw badRequest('只有市封停办可以修改端元值和检出限');
+  if (!mayEditMixing(ctx)) throw forbidden('只有市封停办可以修改端元值和检出限');
   const districtIds = new Set((await repo.allDistricts(ctx.db)).map((d) => String(d.id)));
   const city = cleanEm(input.city);
   const errors = checkEndMembers(city).map((e) => `全市默认：${e}`);
@@ -70,7 +70,8 @@ export async function saveMixing(ctx: ServiceCtx, input: z.infer<typeof SaveMixi
     const before = await mixingSetting(trx);
     if (before.version !== input.version) throw conflict();
     const next: MixingSetting = { floor: input.floor, city, districts, version: before.version + 1 };
-    await writeSetting(trx, MIXING_KEY, next);
+    // the check above reads without a lock: the write itself must still hold the version
+    if (!(await writeSettingAtVersion(trx, MIXING_KEY, next, input.version))) throw conflict();
     await insertAudit(trx, {
       ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'update', entityType: 'setting', entityId: null, orgPath: null,
       summary: `修改水样混合模型端元值和检出限（检出限 ${Math.round(input.floor * 100)}%）`, before, after: next,

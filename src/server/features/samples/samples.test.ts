@@ -144,7 +144,7 @@ describe('water samples', () => {
     expect(view.editable).toBe(false);
     expect(view.floor).toBe(0.12);
     const body = { floor: 0.12, city: DEFAULT_END_MEMBERS, districts: {}, version: view.version };
-    expect((await wancheng.send('PUT', '/api/samples/mixing', body)).statusCode).toBe(400);
+    expect((await wancheng.send('PUT', '/api/samples/mixing', body)).statusCode).toBe(403);
     // 卧龙区's own groundwater is harder: the 30 % sample reads lower
     const wolongId = unit('卧龙区');
     const saved = await city.send('PUT', '/api/samples/mixing', { ...body, floor: 0.03, districts: { [wolongId]: { ...DEFAULT_END_MEMBERS, totalHardness: { tap: 135, well: 1017 } } } });

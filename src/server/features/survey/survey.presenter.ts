@@ -1,4 +1,5 @@
 import { lacksTapAccount, pledgeStatus } from '../../../domain/survey/card.js';
+import { maskPhone } from '../../../domain/shared/masking.js';
 import { PHOTO_DISTANCE_LIMIT_M } from '../../../domain/well/well.js';
 import type { CardView, PhotoView } from './survey.schema.js';
 import type { CardRecord } from './survey.repo.js';
@@ -23,7 +24,8 @@ export function presentCard(c: CardRecord, photos: readonly PhotoRow[]): CardVie
     name: c.name,
     address: c.address,
     contactName: c.contactName,
-    contactPhone: c.contactPhone,
+    // masked (PIPL); the full number through POST /api/personal-info/reveal, audited
+    contactPhone: maskPhone(c.contactPhone),
     industry: c.industry,
     tapAccounts: c.tapAccounts,
     households: c.households,
@@ -53,4 +55,9 @@ export function presentCard(c: CardRecord, photos: readonly PhotoRow[]): CardVie
 export function cardSnapshot(c: CardRecord): Record<string, unknown> {
   const { updatedAt: _u, version: _v, gridPath: _p, ...rest } = c;
   return rest;
+}
+
+/** A card's snapshot as the audit log and the version history show it: the phone masked. */
+export function maskedSnapshot(data: Record<string, unknown>): Record<string, unknown> {
+  return typeof data.contactPhone === 'string' ? { ...data, contactPhone: maskPhone(data.contactPhone) } : data;
 }

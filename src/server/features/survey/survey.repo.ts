@@ -4,6 +4,7 @@ import { sqlPathInScope, type Scope } from '../../auth/scope.js';
 import type { CardInput } from '../../../domain/survey/card-sheet.js';
 import type { SurveyEventKind } from '../../../domain/survey/survey-state.js';
 import { conflict } from '../../http/errors.js';
+import { escapeLike } from '../audit/audit.repo.js';
 
 /** Every SQL statement of the survey feature. Scoped reads filter by the grid's org path. */
 
@@ -23,7 +24,7 @@ export async function listGrids(db: Kysely<DB>, scope: Scope, opts: { underPath?
   } else {
     q = q.where('closedOn', 'is', null);
   }
-  if (opts.q) q = q.where((eb) => eb.or([eb('name', 'like', `%${opts.q}%`), eb('code', 'like', `${opts.q}%`)]));
+  if (opts.q) q = q.where((eb) => eb.or([eb('name', 'like', `%${escapeLike(opts.q)}%`), eb('code', 'like', `${escapeLike(opts.q)}%`)]));
   return q.orderBy('sortOrder').orderBy('code').execute();
 }
 
@@ -82,7 +83,7 @@ export async function insertEvent(
 }
 
 /** Minimal facts of every card under a path, for counts and summaries. */
-export async function cardFacts(db: Kysely<DB>, scope: Scope, opts: { gridIds?: number[] } = {}) {
+export async function cardFacts(db: Kysely<DB>, scope: Scope, opts: { gridIds?: number[]; underPath?: string; issue?: 'pledges' | 'no-tap' } = {}) {
   let q = db
     .selectFrom('userCards as c')
     .innerJoin('orgUnits as g', 'g.id', 'c.gridId')
@@ -92,6 +93,10 @@ export async function cardFacts(db: Kysely<DB>, scope: Scope, opts: { gridIds?: 
     if (opts.gridIds.length === 0) return [];
     q = q.where('c.gridId', 'in', opts.gridIds);
   }
+  if (opts.underPath) q = q.where('g.path', 'like', `${opts.underPath}%`);
+  // a superset of the cards with that issue, so that a city's 300,000 cards are not all read for a page of them
+  if (opts.issue === 'pledges') q = q.where((eb) => eb.or([eb('c.pledgeSigned', '=', false), eb('c.pledgeStamped', '=', false)]));
+  if (opts.issue === 'no-tap') q = q.where(sql<boolean>`cardinality(c.tap_accounts) = 0`);
   return q.orderBy('c.id').execute();
 }
 
@@ -148,6 +153,10 @@ export async function insertCardVersion(db: Kysely<DB>, v: { cardId: number; ver
 
 export async function listCardVersions(db: Kysely<DB>, cardId: number) {
   return db.selectFrom('userCardVersions').selectAll().where('cardId', '=', cardId).orderBy('version', 'desc').execute();
+}
+
+export async function listDiscardedCardVersions(db: Kysely<DB>, cardId: number) {
+  return db.selectFrom('userCardDiscardedVersions').selectAll().where('cardId', '=', cardId).orderBy('id', 'desc').execute();
 }
 
 export async function insertPhoto(

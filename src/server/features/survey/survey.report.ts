@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { xlsxBuffer } from '../../files/sheet.js';
 import { formatChineseDate } from '../../../domain/shared/dates.js';
 import type { SurveyReportView } from './survey.schema.js';
 
@@ -24,5 +25,5 @@ export async function surveyReportXlsx(t: SurveyReportView): Promise<Buffer> {
       if (c > 1) cell.alignment = { horizontal: 'center' };
     }
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBuffer(wb);
 }

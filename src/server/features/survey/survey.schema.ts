@@ -11,7 +11,8 @@ export const CardBody = z.object({
   name: z.string().trim().min(1, '请填写名称').max(100),
   address: z.string().trim().max(200).default(''),
   contactName: z.string().trim().max(40).nullable().default(null),
-  contactPhone: z.string().trim().regex(/^[0-9+\-\s]{7,20}$/, '电话号码格式不正确').nullable().default(null),
+  /** shown masked (138****1234); sending that mask back keeps the stored number */
+  contactPhone: z.string().trim().regex(/^[0-9+\-\s*]{7,20}$/, '电话号码格式不正确').nullable().default(null),
   industry: z.string().trim().max(40).nullable().default(null),
   tapAccounts: z.array(z.string().trim().min(1).max(40)).max(50).default([]),
   households: count.default(null),
@@ -66,7 +67,14 @@ export const CardView = CardBody.extend({
 });
 export type CardView = z.infer<typeof CardView>;
 
-export const CardVersionView = z.object({ version: z.number(), changedBy: z.string(), changedAt: z.string(), data: z.record(z.string(), z.unknown()) });
+export const CardVersionView = z.object({
+  version: z.number(),
+  changedBy: z.string(),
+  changedAt: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  /** a field edit made offline that the worker chose not to keep (采用办公室的); `version` is the office version kept instead */
+  superseded: z.boolean(),
+});
 
 export const UploadPhotoBody = z.object({
   ownerType: z.enum(['card', 'pledge']).default('card'),

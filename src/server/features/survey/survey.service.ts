@@ -14,7 +14,8 @@ import { auditActor, type Progress, type ServiceCtx } from '../../context.js';
 import { badRequest, notFound, rowErrors } from '../../http/errors.js';
 import { readSheet, writeXlsx } from '../../files/sheet.js';
 import { insertAudit } from '../audit/audit.repo.js';
-import { cardSnapshot, presentCard, presentPhoto } from './survey.presenter.js';
+import { cardSnapshot, maskedSnapshot, presentCard, presentPhoto } from './survey.presenter.js';
+import { keepUnlessChanged, maskPhone } from '../../../domain/shared/masking.js';
 import type { CardBody, CardView, GridSurveyView, PhotoView, SurveyReportView } from './survey.schema.js';
 import * as repo from './survey.repo.js';
 
@@ -202,12 +203,24 @@ export async function getCard(ctx: ServiceCtx, id: number): Promise<CardView> {
   return presentCard(card, await repo.photosOfCards(ctx.db, [id]));
 }
 
-function checkCard(input: CardBody) {
+const MASKED_PHONE = '联系电话是遮蔽后的号码（带 *），请填写完整号码；不修改时保持原样即可';
+
+/**
+ * The edit rule for the masked phone, applied to every save (form, sheet import, field app):
+ * the mask of the stored number sent back means unchanged; other stars are refused.
+ */
+function unmaskedPhone(submitted: string | null, stored: string | null): string | null {
+  const kept = keepUnlessChanged(submitted, stored, maskPhone);
+  if (!kept.ok) throw badRequest(MASKED_PHONE, { fields: [{ field: 'contactPhone', message: MASKED_PHONE }] });
+  return kept.value;
+}
+
+export function checkCard(input: CardBody) {
   const problems = cardProblems(input, officeToday());
   if (problems.length) throw badRequest(problems.map((p) => p.message).join('；'), { fields: problems });
 }
 
-const cardValues = (b: CardBody, surveyedBy: string) => ({
+export const cardValues = (b: CardBody, surveyedBy: string) => ({
   kind: b.kind, name: b.name, address: b.address, contactName: b.contactName, contactPhone: b.contactPhone, industry: b.industry,
   tapAccounts: [...new Set(b.tapAccounts)], households: b.households, persons: b.persons, beds: b.beds, areaM2: b.areaM2,
   wellsDeclared: b.wellsDeclared, waterSource: b.waterSource, lat: b.lat, lng: b.lng, gpsAccuracyM: b.gpsAccuracyM,
@@ -215,12 +228,13 @@ const cardValues = (b: CardBody, surveyedBy: string) => ({
 });
 
 /** Saves a card; the grid's survey starts with its first card ("first card or explicit start"). */
-async function saveNewCard(trx: Kysely<DB>, ctx: ServiceCtx, scope: Scope, gridId: number, values: ReturnType<typeof cardValues>) {
+export async function saveNewCard(trx: Kysely<DB>, ctx: ServiceCtx, scope: Scope, gridId: number, values: ReturnType<typeof cardValues>) {
   const grid = await repo.findGrid(trx, scope, gridId);
   if (!grid || grid.closedOn) throw notFound();
   const events = await repo.eventsOfGrids(trx, scope, [gridId]);
   const state = surveyStateAt(events, FAR_FUTURE);
   if (state === 'completed') throw badRequest(`网格“${grid.name}”已完成排查，新增一户一卡前请先重新打开（须填写原因）`);
+  unmaskedPhone(values.contactPhone, null);
   if (state === 'not_started') {
     const onDate = [values.surveyedOn, officeToday()].sort()[0]!;
     await repo.insertEvent(trx, { gridId, event: 'start', onDate, reason: null, summary: null, actorName: ctx.actor.displayName });
@@ -230,20 +244,21 @@ async function saveNewCard(trx: Kysely<DB>, ctx: ServiceCtx, scope: Scope, gridI
   await repo.insertCardVersion(trx, { cardId: id, version: saved.version, data: cardSnapshot(saved), changedBy: ctx.actor.displayName });
   await insertAudit(trx, {
     ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'create', entityType: 'user_card', entityId: id, orgPath: grid.path,
-    summary: `网格“${grid.name}”新增一户一卡：${values.name}`, after: cardSnapshot(saved),
+    summary: `网格“${grid.name}”新增一户一卡：${values.name}`, after: maskedSnapshot(cardSnapshot(saved)),
   });
   return saved;
 }
 
-async function saveCardUpdate(trx: Kysely<DB>, ctx: ServiceCtx, scope: Scope, id: number, version: number, values: ReturnType<typeof cardValues>) {
+export async function saveCardUpdate(trx: Kysely<DB>, ctx: ServiceCtx, scope: Scope, id: number, version: number, values: ReturnType<typeof cardValues>) {
   const before = await repo.findCard(trx, scope, id);
   if (!before) throw notFound();
+  values = { ...values, contactPhone: unmaskedPhone(values.contactPhone, before.contactPhone) };
   await repo.updateCard(trx, id, version, values);
   const after = (await repo.findCard(trx, scope, id))!;
   await repo.insertCardVersion(trx, { cardId: id, version: after.version, data: cardSnapshot(after), changedBy: ctx.actor.displayName });
   await insertAudit(trx, {
     ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'update', entityType: 'user_card', entityId: id, orgPath: before.gridPath,
-    summary: `修改一户一卡：${before.name}（${before.gridName}）`, before: cardSnapshot(before), after: cardSnapshot(after),
+    summary: `修改一户一卡：${before.name}（${before.gridName}）`, before: maskedSnapshot(cardSnapshot(before)), after: maskedSnapshot(cardSnapshot(after)),
   });
   return after;
 }
@@ -271,7 +286,10 @@ export async function updateCard(ctx: ServiceCtx, id: number, input: CardBody & 
 export async function cardVersions(ctx: ServiceCtx, id: number) {
   const scope = scopeFor(ctx.actor, 'survey.read');
   if (!(await repo.findCard(ctx.db, scope, id))) throw notFound();
-  return (await repo.listCardVersions(ctx.db, id)).map((v) => ({ version: v.version, changedBy: v.changedBy, changedAt: v.changedAt.toISOString(), data: v.data as Record<string, unknown> }));
+  const kept = (await repo.listCardVersions(ctx.db, id)).map((v) => ({ version: v.version, changedBy: v.changedBy, changedAt: v.changedAt.toISOString(), data: maskedSnapshot(v.data as Record<string, unknown>), superseded: false }));
+  // field edits that lost a conflict (网格员离线修改，采用了办公室版本) stay in the history, after the version kept instead
+  const discarded = (await repo.listDiscardedCardVersions(ctx.db, id)).map((v) => ({ version: v.officeVersion, changedBy: v.changedBy, changedAt: v.changedAt.toISOString(), data: maskedSnapshot(v.data as Record<string, unknown>), superseded: true }));
+  return [...kept, ...discarded].sort((a, b) => b.version - a.version || Number(a.superseded) - Number(b.superseded));
 }
 
 // ---------------------------------------------------------------- photos
@@ -325,7 +343,7 @@ export async function surveyIssues(ctx: ServiceCtx, query: { kind: 'pledges' | '
   const names = await parentNames(ctx.db, grids.map((g) => g.path));
   const districtOf = (g: repo.GridRow) => names.get(g.path)?.[0] ?? '';
   const byId = new Map(grids.map((g) => [g.id, g]));
-  const facts = (await repo.cardFacts(ctx.db, scope)).filter((c) => gridIds.has(c.gridId));
+  const facts = (await repo.cardFacts(ctx.db, scope, { ...(under ? { underPath: under.path } : {}), ...(query.kind === 'no-shops' ? {} : { issue: query.kind }) })).filter((c) => gridIds.has(c.gridId));
   const slice = <T>(xs: T[]) => xs.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   if (query.kind === 'no-shops') {
     const events = groupBy(await repo.eventsOfGrids(ctx.db, scope), (e) => e.gridId);
@@ -367,6 +385,10 @@ export async function importCardSheet(ctx: ServiceCtx, input: { data: Buffer; fi
         if (!card) bad.push({ row: r.rowNumber, column: '卡片编号', message: `卡片编号 ${r.id} 不存在或不在管辖范围内` });
         else if (grid && card.gridId !== grid.id) bad.push({ row: r.rowNumber, column: '网格编号', message: `卡片 ${r.id} 属于网格“${card.gridCode}”，不能改到其他网格` });
       }
+      // the export masks phones: a row's own mask back keeps the stored number, other stars are an error
+      const kept = keepUnlessChanged(r.card.contactPhone, r.id !== null ? (existing.get(r.id)?.contactPhone ?? null) : null, maskPhone);
+      if (kept.ok) r.card.contactPhone = kept.value;
+      else bad.push({ row: r.rowNumber, column: '联系电话', message: MASKED_PHONE });
     }
     if (bad.length) throw rowErrors(bad);
     let created = 0, updated = 0, unchanged = 0, done = 0;
@@ -404,7 +426,8 @@ export async function exportCardSheet(ctx: ServiceCtx, unitId?: number): Promise
   const under = unitId ? await repo.findUnitInScope(ctx.db, scope, unitId) : undefined;
   if (unitId && !under) throw notFound();
   const cards = await repo.listCards(ctx.db, scope, under ? { underPath: under.path } : {});
-  return writeXlsx('一户一卡', CARD_SHEET_COLUMNS.map((c) => c.label), cards.map((c) => cardToSheetRow({ ...cardInputOf(c), id: c.id, gridCode: c.gridCode })));
+  // phones masked (PIPL); re-importing the sheet unchanged keeps the stored numbers
+  return writeXlsx('一户一卡', CARD_SHEET_COLUMNS.map((c) => c.label), cards.map((c) => cardToSheetRow({ ...cardInputOf(c), contactPhone: maskPhone(c.contactPhone), id: c.id, gridCode: c.gridCode })));
 }
 
 export async function cardTemplate(): Promise<Buffer> {

@@ -3,6 +3,7 @@ import type { DB } from '../../db/types.js';
 import { sqlPathInScope, type Scope } from '../../auth/scope.js';
 import type { SwitchState } from '../../../domain/switch/switch-project.js';
 import { conflict } from '../../http/errors.js';
+import { escapeLike } from '../audit/audit.repo.js';
 
 /** Every SQL statement of source-switch projects, their wells and their history. */
 
@@ -12,7 +13,7 @@ export async function listProjects(db: Kysely<DB>, scope: Scope, f: { ids?: numb
     if (f.ids.length === 0) return [];
     q = q.where('id', 'in', f.ids);
   }
-  if (f.q) q = q.where('name', 'like', `%${f.q}%`);
+  if (f.q) q = q.where('name', 'like', `%${escapeLike(f.q)}%`);
   return q.orderBy('id').execute();
 }
 export type ProjectRow = Awaited<ReturnType<typeof listProjects>>[number];

@@ -12,6 +12,7 @@ import { officeFor, requireCapability } from '../../auth/policies.js';
 import { hasCapability, pathInScope, scopeFor, type Scope } from '../../auth/scope.js';
 import { auditActor, type ServiceCtx } from '../../context.js';
 import { badRequest, conflict, notFound, rowErrors } from '../../http/errors.js';
+import { holdVersion } from '../../db/hold-version.js';
 import { readSheet, writeXlsx } from '../../files/sheet.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { placesOf } from '../org/org.places.js';
@@ -206,6 +207,7 @@ export async function updateProgress(ctx: ServiceCtx, id: number, input: { state
     const row = await repo.findProject(trx, scope, id);
     if (!row) throw notFound();
     if (row.version !== input.version) throw conflict();
+    await holdVersion(trx, 'switch_projects', id, input.version);
     const last = (await repo.eventsOf(trx, [id])).at(-1);
     let next: SwitchFacts;
     try {

@@ -68,3 +68,9 @@ export async function resetSequence(db: Kysely<DB>, table: string, column: strin
 export async function appliedMigrations(db: Kysely<DB>): Promise<string[]> {
   return (await db.selectFrom('schemaMigrations').select('name').orderBy('name').execute()).map((r) => r.name);
 }
+
+/** The transaction's snapshot as text (xmin:xmax:xip,…): which commits a backup holds. */
+export async function currentSnapshot(db: Kysely<DB>): Promise<string> {
+  const r = await sql<{ s: string }>`select pg_current_snapshot()::text as s`.execute(db);
+  return r.rows[0]!.s;
+}

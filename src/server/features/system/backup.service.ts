@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import zlib from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import type { Progress } from '../../context.js';
+import { auditActor, type Progress, type ServiceCtx } from '../../context.js';
 import { badRequest } from '../../http/errors.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { SYSTEM_ACTOR_NAME } from '../../auth/actor.js';
+import { requireCapability } from '../../auth/policies.js';
 import * as repo from './backup.repo.js';
 
 /**
@@ -18,15 +19,27 @@ import * as repo from './backup.repo.js';
 const FORMAT = 'wellseal-backup';
 const PAGE = 2000;
 
-type Header = { format: string; version: 1; createdAt: string; migrations: string[]; tables: { name: string; rows: number }[] };
+/** snapshot: the PostgreSQL snapshot the rows were read in (xmin:xmax:xip), to tell what a backup holds */
+type Header = { format: string; version: 1; createdAt: string; snapshot?: string; migrations: string[]; tables: { name: string; rows: number }[] };
 
-export async function backupTo(db: Kysely<DB>, file: string, onProgress: Progress = () => {}): Promise<{ tables: number; rows: number }> {
-  // one snapshot: every table read inside a repeatable-read transaction
+export type BackupResult = { tables: number; rows: number; snapshot: string };
+
+export async function backupTo(db: Kysely<DB>, file: string, onProgress: Progress = () => {}): Promise<BackupResult> {
+  const tmp = `${file}.partial`;
+  const r = await writeBackup(db, fs.createWriteStream(tmp), onProgress);
+  fs.renameSync(tmp, file); // never leave a half-written backup under the real name
+  return r;
+}
+
+/** Writes a backup to a stream (a file, or an HTTP response when the running server is asked for one). */
+export async function writeBackup(db: Kysely<DB>, out: Writable, onProgress: Progress = () => {}): Promise<BackupResult> {
+  // one snapshot: every table read inside a repeatable-read transaction, whose first statement fixes it
   return db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+    const snapshot = await repo.currentSnapshot(trx);
     const tables = (await repo.listTables(trx)).filter((t) => t.name !== 'schema_migrations');
     const counts = await Promise.all(tables.map(async (t) => ({ name: t.name, rows: await repo.countRows(trx, t.name) })));
     const total = counts.reduce((a, c) => a + c.rows, 0);
-    const header: Header = { format: FORMAT, version: 1, createdAt: new Date().toISOString(), migrations: await repo.appliedMigrations(trx), tables: counts };
+    const header: Header = { format: FORMAT, version: 1, createdAt: new Date().toISOString(), snapshot, migrations: await repo.appliedMigrations(trx), tables: counts };
     async function* lines() {
       yield JSON.stringify(header) + '\n';
       let done = 0;
@@ -43,11 +56,35 @@ export async function backupTo(db: Kysely<DB>, file: string, onProgress: Progres
       }
       onProgress(total, total, '完成');
     }
-    const tmp = `${file}.partial`;
-    await pipeline(Readable.from(lines()), zlib.createGzip(), fs.createWriteStream(tmp));
-    fs.renameSync(tmp, file); // never leave a half-written backup under the real name
-    return { tables: tables.length, rows: total };
+    await pipeline(Readable.from(lines()), zlib.createGzip(), out);
+    return { tables: tables.length, rows: total, snapshot };
   });
+}
+
+/** Reads a backup file through: a whole gzip stream, and as many rows of each table as its header says. */
+export async function verifyBackup(file: string): Promise<{ tables: number; rows: number; createdAt: string }> {
+  const counts = new Map<string, number>();
+  let header: Header | undefined;
+  try {
+    const input = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+    for await (const line of input) {
+      if (!line) continue;
+      if (!header) {
+        header = JSON.parse(line) as Header;
+        if (header.format !== FORMAT) break;
+        continue;
+      }
+      const t = (JSON.parse(line) as { t: string }).t;
+      counts.set(t, (counts.get(t) ?? 0) + 1);
+    }
+  } catch (err) {
+    throw badRequest(`备份文件不完整或已损坏（${(err as Error).message}）`);
+  }
+  if (!header || header.format !== FORMAT) throw badRequest('不是有效的 Wellseal 备份文件');
+  for (const t of header.tables) {
+    if ((counts.get(t.name) ?? 0) !== t.rows) throw badRequest(`备份文件不完整：表 ${t.name} 应有 ${t.rows} 行，读到 ${counts.get(t.name) ?? 0} 行`);
+  }
+  return { tables: header.tables.length, rows: header.tables.reduce((a, t) => a + t.rows, 0), createdAt: header.createdAt };
 }
 
 /** Restores a backup into an empty, migrated database: all rows or, on any error, none. */
@@ -105,4 +142,21 @@ export async function restoreFrom(db: Kysely<DB>, file: string, onProgress: Prog
     onProgress(total, total, '完成');
     return { rows: done };
   });
+}
+
+/**
+ * A backup asked of the running server (the city office only): audited first, then written to `out`
+ * in the background. A failure part-way ends the stream with an error, so the download is cut short
+ * and the command line's check of the file refuses it.
+ */
+export async function startServerBackup(ctx: ServiceCtx, out: Writable, onError: (err: Error) => void): Promise<string> {
+  requireCapability(ctx.actor, 'system.backup');
+  await insertAudit(ctx.db, {
+    ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'backup', entityType: 'database', entityId: null, orgPath: null, summary: '通过服务下载全库备份',
+  });
+  void writeBackup(ctx.db, out).catch((err: Error) => {
+    onError(err);
+    out.destroy(err);
+  });
+  return `wellseal-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}.wsbak`;
 }

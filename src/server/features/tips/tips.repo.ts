@@ -3,6 +3,7 @@ import type { DB } from '../../db/types.js';
 import { sqlPathInScope, type Scope } from '../../auth/scope.js';
 import type { TipChannel, TipEventData, TipEventKind } from '../../../domain/tip/workflow.js';
 import { conflict } from '../../http/errors.js';
+import { escapeLike } from '../audit/audit.repo.js';
 
 /** Every SQL statement of tips. The reporter's columns are read only by findReporter() and exportRows(). */
 
@@ -13,7 +14,7 @@ const PUBLIC_COLUMNS = [
 
 export async function listTips(db: Kysely<DB>, scope: Scope, f: { q?: string; ids?: number[] } = {}) {
   let q = db.selectFrom('tips').select(PUBLIC_COLUMNS).where(sqlPathInScope('orgPath', scope));
-  if (f.q) q = q.where((eb) => eb.or([eb('code', 'like', `%${f.q}%`), eb('content', 'like', `%${f.q}%`), eb('address', 'like', `%${f.q}%`)]));
+  if (f.q) q = q.where((eb) => eb.or([eb('code', 'like', `%${escapeLike(f.q)}%`), eb('content', 'like', `%${escapeLike(f.q)}%`), eb('address', 'like', `%${escapeLike(f.q)}%`)]));
   if (f.ids) {
     if (f.ids.length === 0) return [];
     q = q.where('id', 'in', f.ids);
@@ -21,6 +22,50 @@ export async function listTips(db: Kysely<DB>, scope: Scope, f: { q?: string; id
   return q.orderBy('receivedAt', 'desc').orderBy('id', 'desc').execute();
 }
 export type TipRow = Awaited<ReturnType<typeof listTips>>[number];
+
+export type TipFilter = { q?: string; districtId?: number };
+
+function filteredTips(db: Kysely<DB>, scope: Scope, f: TipFilter) {
+  let q = db.selectFrom('tips').where(sqlPathInScope('orgPath', scope));
+  if (f.q) q = q.where((eb) => eb.or([eb('code', 'like', `%${escapeLike(f.q)}%`), eb('content', 'like', `%${escapeLike(f.q)}%`), eb('address', 'like', `%${escapeLike(f.q)}%`)]));
+  if (f.districtId) q = q.where('districtId', '=', f.districtId);
+  return q;
+}
+
+/** The list's ids in its order (newest first), without the rows: a page is read in full afterwards. */
+export async function listTipKeys(db: Kysely<DB>, scope: Scope, f: TipFilter) {
+  return filteredTips(db, scope, f).select(['id']).orderBy('receivedAt', 'desc').orderBy('id', 'desc').execute();
+}
+
+/** The events of the tips a filter selects, with only what their state needs: one semi-join, not a list of ids. */
+export async function eventFactsOfTips(db: Kysely<DB>, scope: Scope, f: TipFilter) {
+  return db
+    .selectFrom('tipEvents')
+    .select(['tipId', 'event', 'onDate', 'data'])
+    .where('tipId', 'in', filteredTips(db, scope, f).select('id'))
+    .orderBy('onDate')
+    .orderBy('id')
+    .execute();
+}
+
+/** Tips in scope received by the end of a day: only what the tables count by (no texts, no reporter). */
+export async function tipKeysAsOf(db: Kysely<DB>, scope: Scope, asOf: string) {
+  return db.selectFrom('tips').select(['id', 'receivedOn', 'districtId', 'duplicateOf']).where(sqlPathInScope('orgPath', scope)).where('receivedOn', '<=', asOf).orderBy('receivedAt', 'desc').orderBy('id', 'desc').execute();
+}
+
+/** The events of those tips up to that day, in order: one join, not a list of ids. */
+export async function eventsOfTipsAsOf(db: Kysely<DB>, scope: Scope, asOf: string) {
+  return db
+    .selectFrom('tipEvents as e')
+    .innerJoin('tips as t', 't.id', 'e.tipId')
+    .select(['e.tipId', 'e.event', 'e.onDate', 'e.data'])
+    .where(sqlPathInScope('t.orgPath', scope))
+    .where('t.receivedOn', '<=', asOf)
+    .where('e.onDate', '<=', asOf)
+    .orderBy('e.onDate')
+    .orderBy('e.id')
+    .execute();
+}
 
 export async function findTip(db: Kysely<DB>, scope: Scope, id: number): Promise<TipRow | undefined> {
   return (await listTips(db, scope, { ids: [id] }))[0];

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { xlsxBuffer } from '../../files/sheet.js';
 import { formatChineseDate } from '../../../domain/shared/dates.js';
 import type { TipSummary } from '../../../domain/tip/summary.js';
 
@@ -17,5 +18,5 @@ export async function tipSummaryXlsx(t: TipSummary): Promise<Buffer> {
   ws.addRow(['合计', t.total.received, t.total.assigned, t.total.closed, t.total.closureRate, t.total.substantiated]).font = { bold: true };
   for (const r of t.rows) ws.addRow([r.district, r.received, r.assigned, r.closed, r.closureRate, r.substantiated]);
   ws.columns = [{ width: 20 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 10 }, { width: 12 }];
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBuffer(wb);
 }

@@ -5,9 +5,10 @@ import { officeToday } from '../../../domain/shared/dates.js';
 import { addWorkingDays, DEFAULT_DEADLINE_WORKING_DAYS, isOverdue, nextTipEvents, tipAsOf, transitionTip, TipRuleError, TIP_CHANNEL_LABELS, TIP_EVENT_LABELS, TIP_STATE_LABELS, type TipChannel, type TipEvent, type TipEventData, type TipEventKind, type TipState } from '../../../domain/tip/workflow.js';
 import { suggestDuplicates, tipSummary, type TipSummary } from '../../../domain/tip/summary.js';
 import { requireCapability } from '../../auth/policies.js';
-import { scopeFor } from '../../auth/scope.js';
+import { scopeFor, type Scope } from '../../auth/scope.js';
 import { auditActor, type ServiceCtx } from '../../context.js';
-import { AppError, badRequest, notFound, rowErrors } from '../../http/errors.js';
+import { AppError, badRequest, conflict, notFound, rowErrors } from '../../http/errors.js';
+import { holdVersion } from '../../db/hold-version.js';
 import { discardPhoto, storePhoto } from '../../files/photo-store.js';
 import { readSheet, writeXlsx } from '../../files/sheet.js';
 import { planTipSheet, type PlannedTip } from '../../../domain/tip/tip-sheet.js';
@@ -18,7 +19,7 @@ import * as repo from './tips.repo.js';
 import { readSetting, writeSettingIfAbsent } from '../system/settings.repo.js';
 
 type EventRow = { tipId: number; event: TipEventKind; onDate: string; data: unknown; actorName: string; at: Date };
-const asEvent = (e: EventRow): TipEvent => ({ event: e.event, onDate: e.onDate, data: (e.data ?? {}) as TipEventData });
+const asEvent = (e: Pick<EventRow, 'event' | 'onDate' | 'data'>): TipEvent => ({ event: e.event, onDate: e.onDate, data: (e.data ?? {}) as TipEventData });
 const FAR_FUTURE = '9999-12-31';
 
 // ------------------------------------------------------------------ public intake
@@ -107,6 +108,20 @@ export async function publicStatus(db: Kysely<DB>, code: string) {
 
 // ------------------------------------------------------------------ staff
 
+/** Events grouped by tip, in their order: one pass, not a scan of every event per tip. */
+export function eventsByTip<E extends { tipId: number }>(events: readonly E[]): Map<number, E[]> {
+  const by = new Map<number, E[]>();
+  for (const e of events) (by.get(e.tipId) ?? by.set(e.tipId, []).get(e.tipId)!).push(e);
+  return by;
+}
+
+/** Tips by id in the given order, read in chunks (a statement takes at most 65,535 parameters). */
+async function tipsInOrder(db: Kysely<DB>, scope: Scope, ids: readonly number[]): Promise<repo.TipRow[]> {
+  const byId = new Map<number, repo.TipRow>();
+  for (let i = 0; i < ids.length; i += 5000) for (const t of await repo.listTips(db, scope, { ids: ids.slice(i, i + 5000) })) byId.set(t.id, t);
+  return ids.map((id) => byId.get(id)).filter((t): t is repo.TipRow => t !== undefined);
+}
+
 async function placesOf(db: Kysely<DB>, tips: readonly repo.TipRow[]) {
   const ids = [...new Set(tips.flatMap((t) => [...t.orgPath.split('/').filter(Boolean).map(Number), ...(t.gridId ? [t.gridId] : [])]))];
   const units = new Map((await repo.unitsByIds(db, ids)).map((u) => [u.id, u]));
@@ -128,14 +143,22 @@ function present(t: repo.TipRow, events: readonly EventRow[], place: string[], d
 
 export async function listTipsFor(ctx: ServiceCtx, q: { state?: TipState | undefined; overdue?: 'true' | 'false' | undefined; districtId?: number | undefined; q?: string | undefined; page: number; pageSize: number }) {
   const scope = scopeFor(ctx.actor, 'tips.read');
-  const tips = await repo.listTips(ctx.db, scope, q.q ? { q: q.q } : {});
-  const events = await repo.eventsOf(ctx.db, tips.map((t) => t.id));
-  const place = await placesOf(ctx.db, tips);
   const today = officeToday();
-  const views = tips
-    .map((t) => present(t, events.filter((e) => e.tipId === t.id), place(t), today))
-    .filter((v, i) => (!q.state || v.state === q.state) && (!q.overdue || (q.overdue === 'true') === v.overdue) && (!q.districtId || tips[i]!.districtId === q.districtId));
-  return { total: views.length, tips: views.slice((q.page - 1) * q.pageSize, q.page * q.pageSize) };
+  const filter: repo.TipFilter = { ...(q.q ? { q: q.q } : {}), ...(q.districtId ? { districtId: q.districtId } : {}) };
+  // ids in list order; the state filters need every tip's facts (a fold of only its events' kinds, dates and data); rows, places and views only for the page
+  let keys = await repo.listTipKeys(ctx.db, scope, filter);
+  if (q.state || q.overdue) {
+    const facts = eventsByTip(await repo.eventFactsOfTips(ctx.db, scope, filter));
+    keys = keys.filter((k) => {
+      const f = tipAsOf((facts.get(k.id) ?? []).map(asEvent), today);
+      return (!q.state || f.state === q.state) && (!q.overdue || (q.overdue === 'true') === isOverdue(f, today));
+    });
+  }
+  const pageIds = keys.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((k) => k.id);
+  const page = await tipsInOrder(ctx.db, scope, pageIds);
+  const byTip = eventsByTip(await repo.eventsOf(ctx.db, pageIds));
+  const place = await placesOf(ctx.db, page);
+  return { total: keys.length, tips: page.map((t) => present(t, byTip.get(t.id) ?? [], place(t), today)) };
 }
 
 export async function getTip(ctx: ServiceCtx, id: number) {
@@ -197,6 +220,9 @@ export async function recordTipEvent(ctx: ServiceCtx, id: number, input: { event
   await ctx.db.transaction().execute(async (trx) => {
     const tip = await repo.findTip(trx, scope, id);
     if (!tip) throw notFound();
+    // a step taken from a stale page is a conflict, whatever the step (not a rule error about the newer state)
+    if (tip.version !== input.version) throw conflict();
+    await holdVersion(trx, 'tips', id, input.version);
     if (tip.duplicateOf !== null) throw badRequest('该线索已合并到另一条线索，请在那条线索上办理');
     const history = (await repo.eventsOf(trx, [id])).map(asEvent);
     if (onDate > today) throw badRequest('日期不能晚于今天');
@@ -268,12 +294,21 @@ export async function mergeTip(ctx: ServiceCtx, id: number, intoId: number) {
   return getTip(ctx, intoId);
 }
 
-/** 举报线索办理情况表 as of the end of `asOf`: districts in org order, 合计 first. */
-export async function tipSummaryAsOf(ctx: ServiceCtx, asOf: string): Promise<TipSummary> {
+type TipFacts = { tip: { id: number; duplicateOf: number | null }; facts: ReturnType<typeof tipAsOf> };
+
+/** Every tip in scope received by the end of `asOf` (merged ones too), with its facts on that day: one read for the table and the dashboard. */
+export async function tipFactsAsOf(ctx: ServiceCtx, asOf: string): Promise<TipFacts[]> {
   const scope = scopeFor(ctx.actor, 'tips.read');
-  const tips = (await repo.listTips(ctx.db, scope)).filter((t) => t.receivedOn <= asOf && t.duplicateOf === null);
-  const events = await repo.eventsOf(ctx.db, tips.map((t) => t.id));
-  const facts = tips.map((t) => tipAsOf(events.filter((e) => e.tipId === t.id).map(asEvent), asOf));
+  const tips = await repo.tipKeysAsOf(ctx.db, scope, asOf);
+  const byTip = eventsByTip(await repo.eventsOfTipsAsOf(ctx.db, scope, asOf));
+  const asFact = (e: { event: TipEventKind; onDate: string; data: unknown }): TipEvent => ({ event: e.event, onDate: e.onDate, data: (e.data ?? {}) as TipEventData });
+  return tips.map((tip) => ({ tip, facts: tipAsOf((byTip.get(tip.id) ?? []).map(asFact), asOf) }));
+}
+
+/** 举报线索办理情况表 as of the end of `asOf`: districts in org order, 合计 first. */
+export async function tipSummaryAsOf(ctx: ServiceCtx, asOf: string, known?: TipFacts[]): Promise<TipSummary> {
+  const scope = scopeFor(ctx.actor, 'tips.read');
+  const facts = (known ?? (await tipFactsAsOf(ctx, asOf))).filter((x) => x.tip.duplicateOf === null).map((x) => x.facts);
   const districts = (await repo.districtsInScope(ctx.db, scope)).filter((d) => d.openedOn <= asOf && (d.closedOn === null || d.closedOn > asOf));
   if (districts.length === 0) throw badRequest('管辖范围内没有区级单位，无法生成分区统计');
   const rows = districts.map((d) => {
@@ -304,8 +339,9 @@ export async function exportTips(ctx: ServiceCtx, includeReporter: boolean): Pro
   const events = await repo.eventsOf(ctx.db, rows.map((r) => r.id));
   const place = await placesOf(ctx.db, rows);
   const header = ['线索编号', '受理日期', '来源渠道', '所属区', '状态', '交办日期', '办结日期', '是否有效', '内容', '地点', ...(includeReporter ? ['举报人', '联系电话'] : [])];
+  const byTip = eventsByTip(events);
   const body = rows.map((r) => {
-    const f = tipAsOf(events.filter((e) => e.tipId === r.id).map(asEvent), FAR_FUTURE);
+    const f = tipAsOf((byTip.get(r.id) ?? []).map(asEvent), FAR_FUTURE);
     return [
       r.code, r.receivedOn, TIP_CHANNEL_LABELS[r.channel], place(r)[0] ?? '', TIP_STATE_LABELS[f.state], f.assignedOn ?? '', f.closedOn ?? '',
       f.result === 'substantiated' ? '是' : f.result === 'unsubstantiated' ? '否' : '', r.content, r.address,

@@ -130,6 +130,30 @@ describe('abuse resistance', () => {
 });
 
 describe('staff work', () => {
+  it('filters the list by state, overdue and district, then pages, as the whole list does', async () => {
+    type T = { id: number; state: string; overdue: boolean; district: string | null };
+    const all = (await city.get('/api/tips?pageSize=500')).json() as { total: number; tips: T[] };
+    expect(all.tips).toHaveLength(all.total);
+    const ids = (xs: T[]) => xs.map((x) => x.id);
+    const pages = async (query: string, expected: T[]) => {
+      const one = (await city.get(`/api/tips?${query}&pageSize=500`)).json();
+      expect(one.total, query).toBe(expected.length);
+      expect(ids(one.tips), query).toEqual(ids(expected));
+      const second = (await city.get(`/api/tips?${query}&page=2&pageSize=3`)).json();
+      expect(second.total, query).toBe(expected.length);
+      expect(ids(second.tips), query).toEqual(ids(expected.slice(3, 6)));
+    };
+    const states = [...new Set(all.tips.map((x) => x.state))];
+    expect(states.length).toBeGreaterThan(1);
+    for (const state of states) await pages(`state=${state}`, all.tips.filter((x) => x.state === state));
+    await pages('overdue=true', all.tips.filter((x) => x.overdue));
+    await pages('overdue=false', all.tips.filter((x) => !x.overdue));
+    const wolongId = ((await city.get('/api/org/units')).json().units as { id: number; name: string }[]).find((u) => u.name === '卧龙区')!.id;
+    await pages(`districtId=${wolongId}`, all.tips.filter((x) => x.district === '卧龙区'));
+    await pages(`districtId=${wolongId}&state=closed`, all.tips.filter((x) => x.district === '卧龙区' && x.state === 'closed'));
+    await pages('', all.tips);
+  });
+
   it('registers a hotline tip, suggests its duplicate, merges keeping both texts', async () => {
     const first = await city.send('POST', '/api/tips', { channel: 'hotline', receivedAt: '2024-03-01T10:00:00+08:00', content: '三川盛唐商务苑地下车库有井在抽水', address: '三川盛唐', lat: 33.02, lng: 112.55 });
     const second = await city.send('POST', '/api/tips', { channel: 'wechat', receivedAt: '2024-03-03T10:00:00+08:00', content: '三川盛唐商务苑车库里有井抽水', address: '三川盛唐', lat: 33.0201, lng: 112.5501 });

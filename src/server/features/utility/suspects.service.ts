@@ -4,13 +4,14 @@
  * outcomes of its accounts — nothing else.
  */
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
 import type { Progress, ServiceCtx } from '../../context.js';
 import { auditActor } from '../../context.js';
 import { hasCapability, scopeFor, sqlPathInScope, pathInScope } from '../../auth/scope.js';
 import { requireCapability } from '../../auth/policies.js';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
-import { insertAudit } from '../audit/audit.repo.js';
+import { insertAudit, escapeLike } from '../audit/audit.repo.js';
 import { writeSetting } from '../system/settings.repo.js';
 import { placesOf } from '../org/org.places.js';
 import { insertWellRecord } from '../wells/wells.service.js';
@@ -52,7 +53,7 @@ export async function runScores(ctx: ServiceCtx, runId: number, query: ScoreQuer
   let q = ctx.db.selectFrom('suspectScores as s').innerJoin('utilityAccounts as a', 'a.id', 's.accountId')
     .where('s.runId', '=', runId).where(sqlPathInScope('a.orgPath', scope));
   if (query.gap) q = q.where('s.surveyGap', '=', query.gap);
-  if (query.q) q = q.where((eb) => eb.or([eb('a.accountNo', 'like', `%${query.q}%`), eb('a.name', 'like', `%${query.q}%`), eb('a.address', 'like', `%${query.q}%`)]));
+  if (query.q) q = q.where((eb) => eb.or([eb('a.accountNo', 'like', `%${escapeLike(query.q)}%`), eb('a.name', 'like', `%${escapeLike(query.q)}%`), eb('a.address', 'like', `%${escapeLike(query.q)}%`)]));
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await q
     .select(['s.rank', 's.score', 's.reasons', 's.signals', 's.surveyGap', 'a.id as accountId', 'a.accountNo', 'a.name', 'a.address', 'a.category', 'a.industry', 'a.orgPath', 'a.matchedBy'])
@@ -167,38 +168,41 @@ type OutcomeInput = {
 
 /** The field team's answer: a well found (a new well file "found via analytics", or one already on file), normal use, or no access. */
 export async function recordOutcome(ctx: ServiceCtx, checkId: number, input: OutcomeInput) {
+  return ctx.db.transaction().execute((trx) => recordOutcomeIn(trx, ctx, checkId, input));
+}
+
+/** The outcome inside the caller's transaction (the field app records its operation id in the same one). */
+export async function recordOutcomeIn(trx: Kysely<DB>, ctx: ServiceCtx, checkId: number, input: OutcomeInput) {
   const scope = scopeFor(ctx.actor, 'suspects.verify');
   if (input.checkedOn > officeToday()) throw badRequest('核查日期不能晚于今天');
-  return ctx.db.transaction().execute(async (trx) => {
-    const check = await trx.selectFrom('suspectChecks as c').innerJoin('suspectBatches as b', 'b.id', 'c.batchId').innerJoin('utilityAccounts as a', 'a.id', 'c.accountId')
-      .select(['c.id', 'c.orgPath', 'c.version', 'c.outcome', 'b.number', 'a.accountNo', 'a.name', 'a.cardId']).where('c.id', '=', checkId).forUpdate().executeTakeFirst();
-    if (!check || !pathInScope(scope, check.orgPath)) throw notFound();
-    if (check.version !== input.version) throw conflict();
-    let wellId: number | null = null;
-    if (input.outcome === 'found') {
-      if (input.wellId) {
-        const well = await trx.selectFrom('wells').select(['id', 'orgPath']).where('id', '=', input.wellId).executeTakeFirst();
-        if (!well || !pathInScope(scopeFor(ctx.actor, 'wells.read'), well.orgPath)) throw badRequest('所选井档案不存在或不在管辖范围内');
-        wellId = well.id;
-      } else if (input.newWell) {
-        wellId = await insertWellRecord(trx, ctx, scopeFor(ctx.actor, 'wells.edit'), {
-          ownerName: input.newWell.ownerName, address: input.newWell.address, use: input.newWell.use, orgUnitId: input.newWell.orgUnitId, discoveredOn: input.checkedOn,
-          lat: null, lng: null, yearDrilled: null, depthM: null, innerDiameterMm: null, casing: null, aquifer: null, pumpPowerKw: null, powerMeterNo: null,
-          inUseStatus: 'in_use', foundVia: 'analytics', foundRef: `疑似双水源核查第${check.number}批 户号${check.accountNo}`, cardId: check.cardId, remarks: null,
-        });
-      } else throw badRequest('发现自备井时，请选择已有井档案或填写新井信息');
-    }
-    await trx.updateTable('suspectChecks').set((eb) => ({
-      outcome: input.outcome, wellId, note: input.note ?? null, checkedOn: input.checkedOn, checkedBy: ctx.actor.userId > 0 ? ctx.actor.userId : null,
-      version: eb('version', '+', 1), updatedAt: sql`now()`,
-    })).where('id', '=', checkId).execute();
-    await insertAudit(trx, {
-      ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'verify', entityType: 'suspect_check', entityId: checkId, orgPath: check.orgPath,
-      summary: `疑似双水源核查（第${check.number}批，户号${check.accountNo} ${check.name}）：${OUTCOME_LABELS[input.outcome]}`,
-      before: { outcome: check.outcome }, after: { outcome: input.outcome, wellId },
-    });
-    return { id: checkId, outcome: input.outcome, wellId, version: check.version + 1 };
+  const check = await trx.selectFrom('suspectChecks as c').innerJoin('suspectBatches as b', 'b.id', 'c.batchId').innerJoin('utilityAccounts as a', 'a.id', 'c.accountId')
+    .select(['c.id', 'c.orgPath', 'c.version', 'c.outcome', 'b.number', 'a.accountNo', 'a.name', 'a.cardId']).where('c.id', '=', checkId).forUpdate().executeTakeFirst();
+  if (!check || !pathInScope(scope, check.orgPath)) throw notFound();
+  if (check.version !== input.version) throw conflict();
+  let wellId: number | null = null;
+  if (input.outcome === 'found') {
+    if (input.wellId) {
+      const well = await trx.selectFrom('wells').select(['id', 'orgPath']).where('id', '=', input.wellId).executeTakeFirst();
+      if (!well || !pathInScope(scopeFor(ctx.actor, 'wells.read'), well.orgPath)) throw badRequest('所选井档案不存在或不在管辖范围内');
+      wellId = well.id;
+    } else if (input.newWell) {
+      wellId = await insertWellRecord(trx, ctx, scopeFor(ctx.actor, 'wells.edit'), {
+        ownerName: input.newWell.ownerName, address: input.newWell.address, use: input.newWell.use, orgUnitId: input.newWell.orgUnitId, discoveredOn: input.checkedOn,
+        lat: null, lng: null, yearDrilled: null, depthM: null, innerDiameterMm: null, casing: null, aquifer: null, pumpPowerKw: null, powerMeterNo: null,
+        inUseStatus: 'in_use', foundVia: 'analytics', foundRef: `疑似双水源核查第${check.number}批 户号${check.accountNo}`, cardId: check.cardId, remarks: null,
+      });
+    } else throw badRequest('发现自备井时，请选择已有井档案或填写新井信息');
+  }
+  await trx.updateTable('suspectChecks').set((eb) => ({
+    outcome: input.outcome, wellId, note: input.note ?? null, checkedOn: input.checkedOn, checkedBy: ctx.actor.userId > 0 ? ctx.actor.userId : null,
+    version: eb('version', '+', 1), updatedAt: sql`now()`,
+  })).where('id', '=', checkId).execute();
+  await insertAudit(trx, {
+    ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'verify', entityType: 'suspect_check', entityId: checkId, orgPath: check.orgPath,
+    summary: `疑似双水源核查（第${check.number}批，户号${check.accountNo} ${check.name}）：${OUTCOME_LABELS[input.outcome]}`,
+    before: { outcome: check.outcome }, after: { outcome: input.outcome, wellId },
   });
+  return { id: checkId, outcome: input.outcome, wellId, version: check.version + 1 };
 }
 
 // ---------------------------------------------------------------- norms
@@ -248,7 +252,7 @@ export async function getImportView(ctx: ServiceCtx, id: number) {
 export async function listAccounts(ctx: ServiceCtx, query: { q?: string | undefined; page: number; pageSize: number }) {
   const scope = scopeFor(ctx.actor, 'utility.read');
   let q = ctx.db.selectFrom('utilityAccounts').where(sqlPathInScope('supplierPath', scope));
-  if (query.q) q = q.where((eb) => eb.or([eb('accountNo', 'like', `%${query.q}%`), eb('name', 'like', `%${query.q}%`), eb('address', 'like', `%${query.q}%`)]));
+  if (query.q) q = q.where((eb) => eb.or([eb('accountNo', 'like', `%${escapeLike(query.q)}%`), eb('name', 'like', `%${escapeLike(query.q)}%`), eb('address', 'like', `%${escapeLike(query.q)}%`)]));
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await q.select(['id', 'accountNo', 'name', 'address', 'category', 'industry', 'households', 'persons', 'beds', 'areaM2', 'matchedBy', 'orgPath'])
     .orderBy('accountNo').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();

@@ -4,6 +4,7 @@ import { sqlPathInScope, type Scope } from '../../auth/scope.js';
 import type { WellEventData, WellEventKind } from '../../../domain/well/lifecycle.js';
 import type { FoundVia, WellUse } from '../../../domain/well/well.js';
 import { conflict } from '../../http/errors.js';
+import { escapeLike } from '../audit/audit.repo.js';
 
 /** Every SQL statement of the well registry. Scoped reads filter by the well's org path. */
 
@@ -17,7 +18,7 @@ export type WellValues = {
 export async function listWells(db: Kysely<DB>, scope: Scope, f: { underPath?: string; q?: string; ids?: number[] } = {}) {
   let q = db.selectFrom('wells').selectAll().where(sqlPathInScope('orgPath', scope));
   if (f.underPath) q = q.where('orgPath', 'like', `${f.underPath}%`);
-  if (f.q) q = q.where((eb) => eb.or([eb('code', 'like', `%${f.q}%`), eb('ownerName', 'like', `%${f.q}%`), eb('address', 'like', `%${f.q}%`)]));
+  if (f.q) q = q.where((eb) => eb.or([eb('code', 'like', `%${escapeLike(f.q)}%`), eb('ownerName', 'like', `%${escapeLike(f.q)}%`), eb('address', 'like', `%${escapeLike(f.q)}%`)]));
   if (f.ids) {
     if (f.ids.length === 0) return [];
     q = q.where('id', 'in', f.ids);
@@ -26,6 +27,14 @@ export async function listWells(db: Kysely<DB>, scope: Scope, f: { underPath?: s
 }
 export type WellRow = Awaited<ReturnType<typeof listWells>>[number];
 
+/** The ids (in list order) and discovery days of the wells listWells returns: to page before reading whole rows. */
+export async function listWellKeys(db: Kysely<DB>, scope: Scope, f: { underPath?: string; q?: string } = {}) {
+  let q = db.selectFrom('wells').select(['id', 'discoveredOn']).where(sqlPathInScope('orgPath', scope));
+  if (f.underPath) q = q.where('orgPath', 'like', `${f.underPath}%`);
+  if (f.q) q = q.where((eb) => eb.or([eb('code', 'like', `%${escapeLike(f.q)}%`), eb('ownerName', 'like', `%${escapeLike(f.q)}%`), eb('address', 'like', `%${escapeLike(f.q)}%`)]));
+  return q.orderBy('orgPath').orderBy('code').execute();
+}
+
 export async function findWell(db: Kysely<DB>, scope: Scope, id: number): Promise<WellRow | undefined> {
   return (await listWells(db, scope, { ids: [id] }))[0];
 }
@@ -33,6 +42,20 @@ export async function findWell(db: Kysely<DB>, scope: Scope, id: number): Promis
 export async function eventsOf(db: Kysely<DB>, wellIds: number[]) {
   if (wellIds.length === 0) return [];
   return db.selectFrom('wellEvents').selectAll().where('wellId', 'in', wellIds).orderBy('onDate').orderBy('id').execute();
+}
+
+/** Events of the wells in scope found by a day, up to that day, with only what a stage needs: one join, not a list of ids. */
+export async function eventFactsInScope(db: Kysely<DB>, scope: Scope, asOf: string) {
+  return db
+    .selectFrom('wellEvents as e')
+    .innerJoin('wells as w', 'w.id', 'e.wellId')
+    .select(['e.wellId', 'e.event', 'e.onDate', 'e.data'])
+    .where(sqlPathInScope('w.orgPath', scope))
+    .where('w.discoveredOn', '<=', asOf)
+    .where('e.onDate', '<=', asOf)
+    .orderBy('e.onDate')
+    .orderBy('e.id')
+    .execute();
 }
 
 export async function allEventsInScope(db: Kysely<DB>, scope: Scope) {

@@ -8,7 +8,8 @@ import { taskDone } from '../../../domain/campaign/task-progress.js';
 import { requireCapability } from '../../auth/policies.js';
 import { scopeFor, type Scope } from '../../auth/scope.js';
 import { auditActor, type ServiceCtx } from '../../context.js';
-import { badRequest, notFound } from '../../http/errors.js';
+import { badRequest, conflict, notFound } from '../../http/errors.js';
+import { holdVersion } from '../../db/hold-version.js';
 import { discardPhoto, storePhoto } from '../../files/photo-store.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { presentPhoto } from '../survey/survey.presenter.js';
@@ -54,13 +55,33 @@ export async function listWells(ctx: ServiceCtx, q: { unitId?: number | undefine
   const asOf = q.asOf ?? officeToday();
   const under = q.unitId ? await repo.findUnit(ctx.db, scope, q.unitId) : undefined;
   if (q.unitId && !under) throw notFound();
-  const wells = (await repo.listWells(ctx.db, scope, { ...(under ? { underPath: under.path } : {}), ...(q.q ? { q: q.q } : {}) })).filter((w) => w.discoveredOn <= asOf);
-  const events = await repo.eventsOf(ctx.db, wells.map((w) => w.id));
+  const keys = (await repo.listWellKeys(ctx.db, scope, { ...(under ? { underPath: under.path } : {}), ...(q.q ? { q: q.q } : {}) })).filter((w) => w.discoveredOn <= asOf);
+  // the filters need every well's stage (a fold of its events); whole rows, places and views only for the page
+  const allEvents = q.stage || q.disposition ? eventsByWell(await repo.eventsOf(ctx.db, keys.map((w) => w.id))) : null;
+  const matching = !allEvents ? keys : keys.filter((w) => {
+    const facts = wellAsOf((allEvents.get(w.id) ?? []).map(asEvent), asOf);
+    return (!q.stage || facts.stage === q.stage) && (!q.disposition || facts.disposition === q.disposition);
+  });
+  const pageIds = matching.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((w) => w.id);
+  const wells = await repo.listWells(ctx.db, scope, { ids: pageIds });
+  const byWell = allEvents ?? eventsByWell(await repo.eventsOf(ctx.db, pageIds));
+  const places = await placesOf(ctx.db, wells);
+  return { total: matching.length, wells: wells.map((w) => present(w, byWell.get(w.id) ?? [], asOf, places.get(w.id)!)) };
+}
+
+function eventsByWell(events: readonly EventRow[]): Map<number, EventRow[]> {
   const byWell = new Map<number, EventRow[]>();
   for (const e of events) (byWell.get(e.wellId) ?? byWell.set(e.wellId, []).get(e.wellId)!).push(e);
-  const places = await placesOf(ctx.db, wells);
-  const views = wells.map((w) => present(w, byWell.get(w.id) ?? [], asOf, places.get(w.id)!)).filter((v) => (!q.stage || v.stage === q.stage) && (!q.disposition || v.disposition === q.disposition));
-  return { total: views.length, wells: views.slice((q.page - 1) * q.pageSize, q.page * q.pageSize) };
+  return byWell;
+}
+
+/** Every well's stage on a day, without names or views: the dashboard's counts. */
+export async function wellStagesAsOf(ctx: ServiceCtx, asOf: string): Promise<WellStage[]> {
+  const scope = scopeFor(ctx.actor, 'wells.read');
+  const wells = (await repo.listWellKeys(ctx.db, scope)).filter((w) => w.discoveredOn <= asOf);
+  const byWell = new Map<number, WellEvent[]>();
+  for (const e of await repo.eventFactsInScope(ctx.db, scope, asOf)) (byWell.get(e.wellId) ?? byWell.set(e.wellId, []).get(e.wellId)!).push({ event: e.event, onDate: e.onDate, data: (e.data ?? {}) as WellEventData });
+  return wells.map((w) => wellAsOf(byWell.get(w.id) ?? [], asOf).stage);
 }
 
 export async function getWell(ctx: ServiceCtx, id: number, asOf?: string) {
@@ -124,30 +145,36 @@ export async function updateWell(ctx: ServiceCtx, id: number, input: Fields & { 
 export async function recordWellEvent(ctx: ServiceCtx, id: number, input: { event: WellEventKind; onDate: string; data: WellEventData; version: number }) {
   requireCapability(ctx.actor, 'wells.edit');
   const scope = scopeFor(ctx.actor, 'wells.edit');
-  const today = officeToday();
-  await ctx.db.transaction().execute(async (trx) => {
-    const well = await repo.findWell(trx, scope, id);
-    if (!well) throw notFound();
-    const history = (await repo.eventsOf(trx, [id])).map(asEvent);
-    if (input.onDate > today) throw badRequest('日期不能晚于今天');
-    if (input.onDate < well.discoveredOn) throw badRequest(`日期不能早于发现日期（${well.discoveredOn}）`);
-    const last = history.at(-1);
-    if (last && input.onDate < last.onDate) throw badRequest(`日期不能早于上一步（${WELL_EVENT_LABELS[last.event]}，${last.onDate}）`);
-    try {
-      transitionWell(wellAsOf(history, FAR_FUTURE), input);
-    } catch (err) {
-      if (err instanceof WellRuleError) throw badRequest(err.message);
-      throw err;
-    }
-    const status = input.event === 'seal' ? { inUseStatus: 'sealed' as const } : input.event === 'reactivate' ? { inUseStatus: 'in_use' as const } : {};
-    await repo.bumpWell(trx, id, input.version, status);
-    await repo.insertEvent(trx, { wellId: id, event: input.event, onDate: input.onDate, data: input.data, actorName: ctx.actor.displayName });
-    await insertAudit(trx, {
-      ...auditActor(ctx.actor), requestId: ctx.requestId, action: `well_${input.event}`, entityType: 'well', entityId: id, orgPath: well.orgPath,
-      summary: `井 ${well.code}（${well.ownerName}）：${WELL_EVENT_LABELS[input.event]}（${input.onDate}）`, after: input,
-    });
-  });
+  await ctx.db.transaction().execute((trx) => recordWellEventIn(trx, ctx, scope, id, input));
   return getWell(ctx, id);
+}
+
+/** The step inside the caller's transaction (the field app records its operation id in the same one). */
+export async function recordWellEventIn(trx: Kysely<DB>, ctx: ServiceCtx, scope: Scope, id: number, input: { event: WellEventKind; onDate: string; data: WellEventData; version: number }) {
+  const today = officeToday();
+  const well = await repo.findWell(trx, scope, id);
+  if (!well) throw notFound();
+  // a step taken from a stale page is a conflict, whatever the step (not a rule error about the newer state)
+  if (well.version !== input.version) throw conflict();
+  await holdVersion(trx, 'wells', id, input.version);
+  const history = (await repo.eventsOf(trx, [id])).map(asEvent);
+  if (input.onDate > today) throw badRequest('日期不能晚于今天');
+  if (input.onDate < well.discoveredOn) throw badRequest(`日期不能早于发现日期（${well.discoveredOn}）`);
+  const last = history.at(-1);
+  if (last && input.onDate < last.onDate) throw badRequest(`日期不能早于上一步（${WELL_EVENT_LABELS[last.event]}，${last.onDate}）`);
+  try {
+    transitionWell(wellAsOf(history, FAR_FUTURE), input);
+  } catch (err) {
+    if (err instanceof WellRuleError) throw badRequest(err.message);
+    throw err;
+  }
+  const status = input.event === 'seal' ? { inUseStatus: 'sealed' as const } : input.event === 'reactivate' ? { inUseStatus: 'in_use' as const } : {};
+  await repo.bumpWell(trx, id, input.version, status);
+  await repo.insertEvent(trx, { wellId: id, event: input.event, onDate: input.onDate, data: input.data, actorName: ctx.actor.displayName });
+  await insertAudit(trx, {
+    ...auditActor(ctx.actor), requestId: ctx.requestId, action: `well_${input.event}`, entityType: 'well', entityId: id, orgPath: well.orgPath,
+    summary: `井 ${well.code}（${well.ownerName}）：${WELL_EVENT_LABELS[input.event]}（${input.onDate}）`, after: input,
+  });
 }
 
 export async function uploadWellPhoto(

@@ -12,6 +12,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   revoke: '吊销',
   import: '导入',
   init: '初始化',
+  reveal_personal_info: '查看完整号码',
+  view_reporter: '查看举报人',
+  export_reporters: '导出举报人',
+  field_discard: '外业修改未采用',
 };
 
 export const AUDIT_ACTION_COLORS: Record<string, string> = {
@@ -27,6 +31,10 @@ export const AUDIT_ACTION_COLORS: Record<string, string> = {
   revoke: 'volcano',
   import: 'geekblue',
   init: 'default',
+  reveal_personal_info: 'magenta',
+  view_reporter: 'magenta',
+  export_reporters: 'magenta',
+  field_discard: 'orange',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -34,4 +42,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   user: '用户',
   org_unit: '组织机构',
   api_token: '接口令牌',
+  user_card: '一户一卡',
+  case: '执法案件',
+  tip: '举报线索',
+  setting: '系统设置',
 };

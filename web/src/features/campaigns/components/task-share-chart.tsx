@@ -31,7 +31,8 @@ export function TaskShareChart({ progress, height = 320, onPick }: { progress: T
           const r = rows[items[0]?.dataIndex ?? 0];
           if (!r) return '';
           const line = (name: string, c: { tasks: number; done: number; share: string }, marker = '') => `${marker}${name}：${c.done} / ${c.tasks}，${c.share}`;
-          return [`<strong>${r.district}</strong>（第 ${r.rank} 名）`, ...items.map((i) => line(i.seriesName, r[SERIES.find((s) => s.name === i.seriesName)?.key ?? 'all'], i.marker))].join('<br/>');
+          // the tooltip is HTML: a district's name is text from the org tree, so it is escaped
+          return [`<strong>${echarts.format.encodeHTML(r.district)}</strong>（第 ${r.rank} 名）`, ...items.map((i) => line(i.seriesName, r[SERIES.find((s) => s.name === i.seriesName)?.key ?? 'all'], i.marker))].join('<br/>');
         },
       },
       xAxis: { type: 'category', data: rows.map((r) => r.district), axisTick: { show: false }, axisLine: { lineStyle: { color: '#d9d9d9' } }, axisLabel: { color: '#262626', fontSize: 13 } },

@@ -6,6 +6,7 @@ import { CASE_EVENT_LABELS, type CaseEventKind } from '@domain/case/case';
 import { ApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
 import { errorMessageOf, showSuccess } from '../../../ui/feedback';
+import { MaskedValue } from '../../../ui/masked-value';
 import { useCan } from '../../auth/hooks/use-session';
 import type { CaseDetail, CaseEventRecord } from '../api/cases-api';
 import { CaseFormModal } from '../components/case-form-modal';
@@ -142,7 +143,7 @@ export function CasePage() {
               column={{ xs: 1, md: 2 }}
               items={[
                 { key: 'party', label: '当事人', children: kase.partyName },
-                { key: 'contact', label: '联系方式', children: kase.partyContact || '—' },
+                { key: 'contact', label: '联系方式', children: <MaskedValue value={kase.partyContact} target={{ kind: 'case', id: kase.id, field: 'partyContact' }} canReveal={kase.editable} label="查看完整联系方式" /> },
                 { key: 'card', label: '一户一卡', children: kase.partyCardName ?? '—' },
                 { key: 'violation', label: '违法类型', children: kase.violationLabel },
                 {

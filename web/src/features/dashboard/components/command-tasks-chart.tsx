@@ -1,3 +1,4 @@
+import * as echarts from 'echarts/core';
 import { useMemo } from 'react';
 import type { CommandTasks } from '../api/command-api';
 import { ChartTable, CommandChart, type CommandTheme } from './command-chart';
@@ -16,7 +17,8 @@ export function CommandTasksChart({ tasks, theme, onPick }: { tasks: CommandTask
         axisPointer: { type: 'shadow' },
         formatter: (ps: { dataIndex: number }[]) => {
           const r = ordered[ps[0]?.dataIndex ?? 0];
-          return r ? `${r.district}：完成 ${r.all.done}/${r.all.tasks}（${r.share}）<br/>较昨日 ${signed(r.sinceYesterday)}，较上周 ${signed(r.sinceLastWeek)}` : '';
+          // the tooltip is HTML: a district's name is text from the org tree, so it is escaped
+          return r ? `${echarts.format.encodeHTML(r.district)}：完成 ${r.all.done}/${r.all.tasks}（${r.share}）<br/>较昨日 ${signed(r.sinceYesterday)}，较上周 ${signed(r.sinceLastWeek)}` : '';
         },
       },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%', color: theme.muted, fontSize: theme.font }, splitLine: { lineStyle: { color: theme.line } } },

@@ -94,8 +94,14 @@ export function CommandPage() {
   const tasks = data?.tasks;
   const trail = survey?.trail ?? [];
 
+  // the server reuses a board for a minute (WELLSEAL_DASHBOARD_CACHE_SECONDS): say how fresh it is
+  const computedAt = data ? (
+    <span className="ws-command__computed" data-testid="command-computed-at">数据更新于 {dayjs(data.computedAt).format('HH:mm')}</span>
+  ) : null;
+
   const controls = (
     <Space wrap>
+      {computedAt}
       <DatePicker
         data-testid="command-date"
         allowClear={false}

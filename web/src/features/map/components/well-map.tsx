@@ -71,7 +71,10 @@ function gridLayer(grids: GridCollection): L.GeoJSON {
     onEachFeature: (f, layer) => {
       const p = f.properties as GridCollection['features'][number]['properties'];
       const state = p.surveyState ? `（${SURVEY_STYLE[p.surveyState].label}）` : '';
-      layer.bindTooltip(`${p.district} ${p.name}${state}`.replace(/[<>&]/g, ''), { sticky: true, direction: 'top' });
+      // a string tooltip is HTML: the names come from the org tree, so they go in as a text node
+      const label = document.createElement('span');
+      label.textContent = `${p.district} ${p.name}${state}`;
+      layer.bindTooltip(label, { sticky: true, direction: 'top' });
     },
   });
 }

@@ -381,7 +381,8 @@ export function CardFormDrawer({ target, gridId, gridName, canEdit, onClose, onS
                 </Form.Item>
               </Col>
               <Col {...half}>
-                <Form.Item name="contactPhone" label="联系电话" rules={[{ pattern: /^[0-9+\-\s]{7,20}$/, message: '电话号码格式不正确' }]}>
+                {/* shown masked (138****1234): left as it is, the stored number is kept; '*' is allowed for that */}
+                <Form.Item name="contactPhone" label="联系电话" rules={[{ pattern: /^[0-9+\-\s*]{7,20}$/, message: '电话号码格式不正确' }]} extra="号码已脱敏显示，不修改则保留原号码">
                   <Input size="large" inputMode="tel" autoComplete="off" />
                 </Form.Item>
               </Col>

@@ -53,8 +53,16 @@ function changesOf(v: CardVersion, prev: CardVersion | undefined): Change[] {
 /** Who changed a card when, and what: each version against the one before. */
 export function CardVersionsModal({ cardId, cardName, onClose }: { cardId: number | null; cardName: string; onClose: () => void }) {
   const { data, isPending } = useCardVersions(cardId);
-  const ordered = [...(data ?? [])].sort((a, b) => a.version - b.version);
-  const rows = ordered.map((v, i) => ({ ...v, changes: changesOf(v, ordered[i - 1]), first: i === 0 })).reverse();
+  // a field edit the worker chose not to keep (superseded) sits beside the office version kept instead, compared with it
+  const ordered = [...(data ?? [])].sort((a, b) => a.version - b.version || Number(b.superseded) - Number(a.superseded));
+  const kept = ordered.filter((v) => !v.superseded);
+  const rows = ordered
+    .map((v) => {
+      const k = kept.indexOf(v);
+      const prev = v.superseded ? kept.find((x) => x.version === v.version) : kept[k - 1];
+      return { ...v, key: `${v.version}${v.superseded ? '-superseded' : ''}`, changes: changesOf(v, prev), first: !v.superseded && k === 0 };
+    })
+    .reverse();
 
   return (
     <Modal open={cardId !== null} title={`修改记录 · ${cardName}`} footer={null} onCancel={onClose} width={760} destroyOnHidden>
@@ -63,12 +71,12 @@ export function CardVersionsModal({ cardId, cardName, onClose }: { cardId: numbe
       ) : (
         <Table
           size="small"
-          rowKey="version"
+          rowKey="key"
           dataSource={rows}
           pagination={false}
           scroll={{ y: 480 }}
           expandable={{
-            defaultExpandedRowKeys: rows.filter((r) => !r.first).slice(0, 1).map((r) => r.version),
+            defaultExpandedRowKeys: rows.filter((r) => !r.first).slice(0, 1).map((r) => r.key),
             rowExpandable: (r) => !r.first && r.changes.length > 0,
             expandedRowRender: (r) => (
               <Table
@@ -85,14 +93,14 @@ export function CardVersionsModal({ cardId, cardName, onClose }: { cardId: numbe
             ),
           }}
           columns={[
-            { title: '版本', dataIndex: 'version', width: 80, render: (v: number) => <Tag>第 {v} 版</Tag> },
+            { title: '版本', dataIndex: 'version', width: 80, render: (v: number, r) => (r.superseded ? <Tag color="orange">未采用</Tag> : <Tag>第 {v} 版</Tag>) },
             { title: '修改人', dataIndex: 'changedBy' },
             { title: '时间', dataIndex: 'changedAt', width: 190, render: (t: string) => formatDateTime(t) },
             {
               title: '内容',
               width: 220,
               ellipsis: true,
-              render: (_, r) => (r.first ? '新增' : r.changes.length ? `修改 ${r.changes.map((c) => c.label).join('、')}` : '无字段变化'),
+              render: (_, r) => (r.superseded ? `离线修改，保留了第 ${r.version} 版${r.changes.length ? `（不同：${r.changes.map((c) => c.label).join('、')}）` : ''}` : r.first ? '新增' : r.changes.length ? `修改 ${r.changes.map((c) => c.label).join('、')}` : '无字段变化'),
             },
           ]}
         />

@@ -18,6 +18,7 @@ import type { SurveyEventKind } from '@domain/survey/survey-state';
 import { ApiError } from '../../../lib/api-client';
 import { formatCount, formatDate } from '../../../lib/format';
 import { errorMessageOf } from '../../../ui/feedback';
+import { MaskedValue } from '../../../ui/masked-value';
 import { StatTile } from '../../../ui/stat-tile';
 import { useCan } from '../../auth/hooks/use-session';
 import { cardsExportUrl, type Card as UserCard } from '../api/survey-api';
@@ -198,6 +199,7 @@ export function GridSurveyPage() {
                     data-testid="card-list"
                     size="middle"
                     rowKey="id"
+                    scroll={{ x: 'max-content' }}
                     loading={cards.isPending}
                     dataSource={rows}
                     pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false, showTotal: (n) => `共 ${n} 户` } : false}
@@ -207,6 +209,7 @@ export function GridSurveyPage() {
                       {
                         title: '名称',
                         dataIndex: 'name',
+                        width: 220,
                         render: (name: string, c) => (
                           <div className="ws-card-name">
                             <Typography.Link>{name}</Typography.Link>
@@ -219,6 +222,14 @@ export function GridSurveyPage() {
                       },
                       { title: '类别', dataIndex: 'kind', width: 110, responsive: ['md'], render: (k: CardKind) => <CardKindTag kind={k} /> },
                       { title: '行业', dataIndex: 'industry', width: 110, responsive: ['xl'], render: (i: string | null) => i ?? '—' },
+                      {
+                        title: '联系电话',
+                        dataIndex: 'contactPhone',
+                        width: 160,
+                        responsive: ['md'],
+                        // masked by the server; the full number only by the audited reveal
+                        render: (p: string | null, c) => <MaskedValue value={p} target={{ kind: 'card', id: c.id, field: 'contactPhone' }} canReveal={can('survey.edit')} />,
+                      },
                       {
                         title: '自来水户号',
                         dataIndex: 'tapAccounts',

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { ROLE_LABELS, ROLES, type Role } from '@domain/shared/roles';
 import { formatDate } from '../../../lib/format';
 import { showSuccess } from '../../../ui/feedback';
+import { MaskedValue } from '../../../ui/masked-value';
 import { PageHeader } from '../../../ui/page-header';
 import { useMe } from '../../auth/hooks/use-session';
 import type { User } from '../api/users-api';
@@ -112,7 +113,8 @@ export function UsersPage() {
           columns={[
             { title: '用户名', dataIndex: 'username', width: 120, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
             { title: '姓名', dataIndex: 'displayName', width: 190 },
-            { title: '电话', dataIndex: 'phone', width: 120, render: (p: string | null) => p ?? <Typography.Text type="secondary">—</Typography.Text> },
+            // this page is for user managers, who may reveal the phones of users wholly in their scope
+            { title: '电话', dataIndex: 'phone', width: 200, render: (p: string | null, u) => <MaskedValue value={p} target={{ kind: 'user', id: u.id, field: 'phone' }} canReveal /> },
             { title: '角色与单位', dataIndex: 'grants', minWidth: 240, render: (_, u) => <GrantTags grants={u.grants} /> },
             { title: '状态', width: 140, render: (_, u) => <StatusBadge user={u} /> },
             { title: '创建日期', dataIndex: 'createdAt', width: 130, render: (v: string) => formatDate(v) },
