@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import crypto from 'node:crypto';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../server/db/engine.js';
 import { migrate } from '../server/db/migrate.js';
-import { adminQuery, withDb } from './pg-admin.js';
+import { adminQuery, testDbName, withDb } from './pg-admin.js';
 
 export const engineName = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
@@ -26,13 +25,13 @@ export async function emptyDatabase(): Promise<Database> {
 /** An empty database's connection string (PostgreSQL only), for child processes such as the CLI. */
 export async function emptyPgUrl(): Promise<{ url: string; drop(): Promise<void> }> {
   const url = process.env.DATABASE_URL!;
-  const name = `wellseal_t_${crypto.randomBytes(5).toString('hex')}`;
+  const name = testDbName(inject('pgTemplate'));
   await adminQuery(url, `create database ${name}`);
   return { url: withDb(url, name), drop: () => adminQuery(url, `drop database if exists ${name} with (force)`) };
 }
 
 async function pgCopy(url: string, template: string | null): Promise<Database> {
-  const name = `wellseal_t_${crypto.randomBytes(5).toString('hex')}`;
+  const name = testDbName(inject('pgTemplate'));
   await adminQuery(url, template ? `create database ${name} template ${template}` : `create database ${name}`);
   const database = await openDatabase({ databaseUrl: withDb(url, name), dataDir: '' });
   return {

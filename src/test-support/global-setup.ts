@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../server/db/engine.js';
 import { migrate } from '../server/db/migrate.js';
 import { initDatabase } from '../server/features/system/init.service.js';
-import { withDb } from './pg-admin.js';
+import { testDbPattern, withDb } from './pg-admin.js';
 
 /**
  * Migrates and loads the demo campaign once; each test file then starts from a copy:
@@ -34,8 +34,10 @@ export default async function setup(project: TestProject) {
     project.provide('pgTemplate', template);
     project.provide('pgliteDump', '');
     return async () => {
-      await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname like 'wellseal_t_%' or datname = $1`, [template]);
-      const left = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'wellseal_t_%'`);
+      // this run's databases only: another run on the same server keeps its own
+      const mine = testDbPattern(template);
+      await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname like $1 or datname = $2`, [mine, template]);
+      const left = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [mine]);
       for (const r of left.rows) await admin.query(`drop database if exists ${r.datname}`);
       await admin.query(`drop database if exists ${template}`);
       await admin.end();

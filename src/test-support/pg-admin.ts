@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import pg from 'pg';
 
 /** One statement on the PostgreSQL server as its administrator (create/drop test databases). */
@@ -26,4 +27,18 @@ export function withDb(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
+}
+
+/**
+ * A test database of this run: named after the run's template (`wellseal_tmpl_<pid>` →
+ * `wellseal_t_<pid>_<random>`), so a run's teardown drops its own databases and never another
+ * run's on the same server.
+ */
+export function testDbName(template: string): string {
+  return `${template.replace(/^wellseal_tmpl_/, 'wellseal_t_')}_${crypto.randomBytes(5).toString('hex')}`;
+}
+
+/** The LIKE pattern of a run's test databases (`_` escaped: it is a wildcard in LIKE). */
+export function testDbPattern(template: string): string {
+  return `${template.replace(/^wellseal_tmpl_/, 'wellseal_t_').replace(/_/g, '\\_')}\\_%`;
 }

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../server/db/engine.js';
 import { DEMO_PASSWORD } from '../server/demo/demo-users.js';
-import { adminQuery, withDb } from './pg-admin.js';
+import { adminQuery, testDbName, withDb } from './pg-admin.js';
 import { freePort } from './free-port.js';
 
 /**
@@ -28,7 +27,7 @@ export async function demoStore(): Promise<Store> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wellseal-rel-'));
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = `wellseal_t_${crypto.randomBytes(5).toString('hex')}`;
+    const name = testDbName(inject('pgTemplate'));
     await adminQuery(url, `create database ${name} template ${inject('pgTemplate')}`);
     const dbUrl = withDb(url, name);
     return {
