@@ -22,7 +22,7 @@ import { officeToday } from '../src/domain/shared/dates.js';
 import { cityCounts, generateCity, gridCount, LOAD_PASSWORD, PROVINCE_CITY, scaled, type GenerateStep } from './load/generate.js';
 import { runningCampaign, timeTables, type TableTiming } from './load/tables.js';
 import { snapshotDist, startServer } from './load/server.js';
-import { figures, figuresByKind, logIn, runMix, Target, type Figures, type Role, type VirtualUser } from './load/driver.js';
+import { figures, figuresByKind, IN_FLIGHT_GRACE_MS, logIn, runMix, Target, type Figures, type Role, type VirtualUser } from './load/driver.js';
 
 type Engine = 'pglite' | 'postgres';
 type Options = {
@@ -66,6 +66,8 @@ const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 type EngineResult = {
   engine: Engine; generateMs: number; generateSteps: GenerateStep[]; counts: Record<string, number>; tables: TableTiming[];
   loginMedianMs: number; loginTotalMs: number; total: Figures; byKind: Record<string, Figures>; errors: Record<string, number>; peakRssBytes: number;
+  /** the unfinished requests: how many were answered within the grace after the end, and the longest whole latency among them */
+  inFlightAtEnd: { requests: number; answered: number; maxMs: number };
 };
 
 /** A fresh database: a PGlite folder on disk (as deployed) or a scratch PostgreSQL database. */
@@ -166,6 +168,7 @@ async function benchEngine(engine: Engine, o: Options, distDir: string, today: s
       return {
         engine, generateMs, generateSteps, counts, tables, loginMedianMs: ms[Math.floor(ms.length / 2)]!, loginTotalMs, total,
         byKind: Object.fromEntries(figuresByKind(run.samples, o.durationS * 1000)), errors: Object.fromEntries(run.errors), peakRssBytes,
+        inFlightAtEnd: { requests: run.inFlight.length, answered: run.inFlight.filter((x) => x.answered).length, maxMs: Math.max(0, ...run.inFlight.filter((x) => x.answered).map((x) => x.ms)) },
       };
     } finally {
       await server.stop();
@@ -199,6 +202,7 @@ function printResults(o: Options, results: EngineResult[]) {
   row('max', (r) => ms(r.total.max));
   row('errors', (r) => String(r.total.errors));
   row('unfinished at the end', (r) => String(r.total.unfinished));
+  row(`  answered within ${IN_FLIGHT_GRACE_MS / 1000} s after, longest`, (r) => `${r.inFlightAtEnd.answered}, ${ms(r.inFlightAtEnd.maxMs)}`);
   row('peak RSS of the server (VmHWM)', (r) => mb(r.peakRssBytes));
   row('login, median (argon2)', (r) => ms(r.loginMedianMs));
   row('city generated in', (r) => sec(r.generateMs));
@@ -215,7 +219,9 @@ function printResults(o: Options, results: EngineResult[]) {
   const pgRes = results.find((r) => r.engine === 'postgres');
   const checks: { label: string; ok: boolean | null }[] = [
     { label: `${o.users} 个并发用户，PostgreSQL p95 < 300 ms`, ok: pgRes ? pgRes.total.p95 < 300 : null },
-    { label: 'PostgreSQL 零错误（含到结束仍未回答的请求）', ok: pgRes ? pgRes.total.errors === 0 && pgRes.total.unfinished === 0 : null },
+    // an error is a failed or unanswered request: one asked a few ms before the clock stops and answered
+    // just after it is in the percentiles (as a lower bound) but is no error; one never answered is
+    { label: `PostgreSQL 零错误（无失败请求；测量结束时在途的请求都在 ${IN_FLIGHT_GRACE_MS / 1000} s 内得到回答）`, ok: pgRes ? pgRes.total.errors === 0 && pgRes.inFlightAtEnd.answered === pgRes.inFlightAtEnd.requests : null },
     ...results.flatMap((r) => r.tables.filter((t) => !t.table.startsWith('指挥看板')).map((t) => ({ label: `${r.engine} ${t.table} < 1 s`, ok: t.medianMs < 1000 }))),
   ];
   for (const c of checks) console.log(`${c.ok === null ? '–' : c.ok ? '✓' : '✗'} ${c.label}${c.ok === null ? '（未测）' : ''}`);

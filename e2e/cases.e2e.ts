@@ -59,3 +59,34 @@ test('a district office lists its small users with their water-resource-tax regi
   await page.waitForLoadState('networkidle');
   await shot(page, 'small-users');
 });
+
+test('a case’s facts show phone and ID numbers masked; the office reveals them, audited, to edit the text', async () => {
+  const page = await login('wolong');
+  const units = (await apiAs(page, ctx.server, 'GET', '/api/org/units')).units as { id: number; name: string }[];
+  const facts = '当事人（身份证号410102199001011234，电话13911112222）隐瞒自备井1眼不报';
+  const created = await apiAs(page, ctx.server, 'POST', '/api/cases', {
+    filedOn: '2024-03-01', unitId: units.find((u) => u.name === '光武街道')!.id, partyName: '某洗车行（事实遮蔽）', violation: 'concealed', facts,
+  });
+  await page.goto(`${ctx.server.url}/cases/${created.id}`);
+  const detail = page.getByTestId('case-detail');
+  await detail.getByText('当事人（身份证号4101**********1234，电话139****2222）隐瞒自备井1眼不报').waitFor();
+  assert.equal(await detail.getByText('13911112222').count(), 0);
+
+  // editing: the form says the numbers are masked and offers the full text (an audited reveal)
+  await page.getByTestId('case-edit').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText(/号码已遮蔽（带 \*）/).waitFor();
+  await shot(page, 'case-facts-masked');
+  await dialog.getByTestId('case-facts-reveal').click();
+  const textarea = dialog.getByLabel('违法事实');
+  await page.waitForFunction(() => [...document.querySelectorAll('textarea')].some((t) => t.value.includes('13911112222')));
+  await textarea.fill(`${facts}，拒不整改`);
+  await dialog.getByRole('button', { name: /确\s*定|保\s*存/ }).click();
+  await noDialog(page);
+  await detail.getByText('当事人（身份证号4101**********1234，电话139****2222）隐瞒自备井1眼不报，拒不整改').waitFor();
+
+  // the detail's own reveal shows the stored text in full
+  await detail.getByRole('button', { name: '查看完整内容' }).click();
+  await detail.getByTestId('revealed-value').getByText(`${facts}，拒不整改`).waitFor();
+  await shot(page, 'case-facts-revealed');
+});

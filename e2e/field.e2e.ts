@@ -28,23 +28,48 @@ let gridId = 0;
 const cardsOnServer = async () => (await call<{ cards: Card[] }>(office, 'GET', `/api/survey/grids/${gridId}/cards`)).cards;
 const named = async (name: string) => (await cardsOnServer()).filter((c) => c.name === name);
 
+/**
+ * Waits for a sync that completed after `since` (an ISO time taken before the step that starts it).
+ * "上次同步" merely being set is no proof: it may be an earlier sync's, with the lists as they were then.
+ */
+async function syncedSince(page: Page, since: string, timeout = 45_000) {
+  await page.waitForFunction((t) => (document.querySelector('[data-testid=last-sync]')?.getAttribute('data-at') ?? '') > t, since, { timeout }).catch(async (e: Error) => {
+    throw new Error(`${e.message}\nno sync completed since ${since}; sync bar: ${await page.getByTestId('sync-bar').innerText().catch(() => '?')}`);
+  });
+}
+
+/** 立即同步, and wait until that sync (not an earlier one) has completed. */
+async function syncNow(page: Page) {
+  const since = new Date().toISOString();
+  await page.waitForFunction(() => !document.querySelector('.field-sync .ant-btn-loading'));
+  await page.getByRole('button', { name: /立即同步/ }).click();
+  await syncedSince(page, since);
+}
+
+/** A page of the phone opens /field and waits for the download it starts and for the service worker. */
+async function gotoField(page: Page) {
+  const since = new Date().toISOString();
+  await page.goto(`${ctx.server.url}/field`);
+  await syncedSince(page, since);
+  // the first page of a context installs the service worker (precaching the app takes a while on a busy machine)
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 60_000 });
+}
+
 /** grid01 on a phone, in the field app with its grid downloaded and the service worker in control. */
 async function openField(): Promise<Page> {
   const page = await loginPage(ctx.browser, ctx.server, 'grid01', PHONE);
   await page.context().grantPermissions(['geolocation'], { origin: ctx.server.url });
   // 120 m: worse than the 50 m limit, so the form must warn
   await page.context().setGeolocation({ latitude: 32.9987, longitude: 112.5283, accuracy: 120 });
-  await page.goto(`${ctx.server.url}/field`);
+  await gotoField(page);
   await page.getByText('光彩社区第1网格').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('[data-testid=last-sync]')?.textContent?.includes('—'));
-  await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 30_000 });
   if (!office) {
     office = await loginPage(ctx.browser, ctx.server, 'guangwu');
     const bundle = await call(page, 'GET', '/api/field/bundle');
     gridId = bundle.grids[0].gridId;
     if (bundle.grids[0].state === 'completed') {
       await call(office, 'POST', `/api/survey/grids/${gridId}/reopen`, { reason: '外业测试' });
-      await page.getByRole('button', { name: /立即同步/ }).click();
+      await syncNow(page);
     }
   }
   await page.getByRole('tab', { name: '我的户卡' }).click();
@@ -223,17 +248,10 @@ test('a district office offline: a sealing record with a photo and an inspection
   }
   await page.context().grantPermissions(['geolocation'], { origin: ctx.server.url });
   await page.context().setGeolocation({ latitude: well.lat ?? 32.99, longitude: well.lng ?? 112.53, accuracy: 80 });
-  await page.goto(`${ctx.server.url}/field`);
-  await page.waitForFunction(() => !document.querySelector('[data-testid=last-sync]')?.textContent?.includes('—'));
-  // run alone, this test is the one that installs the service worker (precaching the app takes a while on a busy machine)
-  await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 60_000 });
-  // the well is on the phone before the signal goes (a worker opens 待封井 while still online)
+  // the download completed after the office's steps holds the well, ready for 封井 (no retry: a stale list is a bug)
+  await gotoField(page);
   await page.getByRole('tab', { name: /待封井/ }).click();
-  const listed = page.getByTestId('field-well').filter({ hasText: well.code });
-  if (!(await listed.waitFor({ timeout: 15_000 }).then(() => true, () => false))) {
-    await page.getByRole('button', { name: /立即同步/ }).click();
-    await listed.waitFor({ timeout: 45_000 });
-  }
+  await page.getByTestId('field-well').filter({ hasText: well.code }).waitFor();
   await setOffline(page, true);
 
   // 封井记录 with a photo before sealing and the GPS of the record
@@ -268,6 +286,7 @@ test('a district office offline: a sealing record with a photo and an inspection
   await page.getByTestId('pending-count').getByText('3 条待同步').waitFor();
   await page.getByRole('tab', { name: /待封井/ }).click();
   await page.getByTestId('field-well').filter({ hasText: well.code }).getByText('本机已记录：封井、照片 1 张').waitFor();
+  await page.getByTestId('field-well').filter({ hasText: well.code }).scrollIntoViewIfNeeded();
   await settled(page);
   await page.screenshot({ path: `test-output/${engine}-field-wells-offline.png` });
   assert.equal((await call<Detail>(city, 'GET', `/api/wells/${well.id}`)).stage, 'supply_connected', 'nothing reached the server while offline');
@@ -310,6 +329,201 @@ test('a district office offline: a sealing record with a photo and an inspection
   const dropped = await discards();
   assert.equal(dropped.length, 1, `the dropped note is in the audit log once (sync bar: ${await page.getByTestId('sync-bar').innerText()})`);
   assert.equal(dropped[0]!.before?.['核查记录'], '离线第二次记录：整改未完成。');
+
+  // 待验收: sealed, the well stayed on the phone; its acceptance and 验收 photo are recorded on site, offline
+  await page.getByRole('tab', { name: /待封井/ }).click();
+  const awaiting = page.getByTestId('field-well').filter({ hasText: well.code });
+  await awaiting.getByText('待验收').waitFor();
+  await setOffline(page, true);
+  await awaiting.click();
+  await page.getByLabel('验收单位/人员').fill('卧龙区水利局');
+  await page.getByLabel('验收结论').fill('封填密实，验收合格');
+  assert.equal(await page.getByRole('radio', { name: '封井后/验收' }).isChecked(), true, 'a sealed well’s photo is taken as 封井后/验收');
+  await page.getByTestId('photo-input').setInputFiles({ name: '验收.png', mimeType: 'image/png', buffer: await page.screenshot() });
+  await page.locator('.field-thumb-pending').first().waitFor();
+  await settled(page);
+  await page.screenshot({ path: `test-output/${engine}-field-accept-form.png` });
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await noDialog(page);
+  await page.getByTestId('pending-count').getByText('2 条待同步').waitFor();
+  await page.reload();
+  await page.getByTestId('pending-count').getByText('2 条待同步').waitFor();
+  await page.getByRole('tab', { name: /待封井/ }).click();
+  await awaiting.getByText('本机已记录：验收、照片 1 张').waitFor();
+  assert.equal((await call<Detail>(city, 'GET', `/api/wells/${well.id}`)).stage, 'sealed', 'nothing reached the server while offline');
+  const back = new Date().toISOString();
+  await setOffline(page, false);
+  await waitSynced(page);
+  await syncedSince(page, back);
+  const accepted = await call<Detail>(city, 'GET', `/api/wells/${well.id}`);
+  assert.equal(accepted.stage, 'accepted');
+  assert.equal(accepted.events.filter((e) => e.event === 'accept').length, 1, 'the acceptance exactly once');
+  assert.equal(accepted.photos.filter((p) => p.stage === 'after').length, 1, 'the 验收 photo exactly once');
+  // accepted, the well has left 待封井 with that sync
+  await awaiting.waitFor({ state: 'detached' });
   await page.close();
   await city.close();
+});
+
+test('核查任务: a district office records a visit offline; it survives a reload and reaches the server once', async () => {
+  const city = await loginPage(ctx.browser, ctx.server, 'city');
+  const page = await loginPage(ctx.browser, ctx.server, 'wolong', PHONE);
+  type Check = { id: number; name: string; accountNo: string; version: number; outcome: string | null; note: string | null; checkedOn: string | null };
+  // the city office sends the next of its latest ranking for verification (a new batch) until some of it is 卧龙区's
+  const runId = (await call<{ runs: { id: number }[] }>(city, 'GET', '/api/suspects/runs')).runs[0]!.id;
+  const dueOn = new Date(Date.now() + 8 * 3600_000 + 7 * 86_400_000).toISOString().slice(0, 10);
+  let check: Check | undefined;
+  for (let i = 0; i < 5 && !check; i++) {
+    const batch = await call<{ id: number; checks: number }>(city, 'POST', '/api/suspects/batches', { runId, topN: 25, controlShare: 0, dueOn });
+    check = (await call<{ items: Check[] }>(page, 'GET', `/api/suspects/checks?batchId=${batch.id}&outcome=pending&pageSize=100`)).items[0];
+  }
+  assert.ok(check, 'a verification task of 卧龙区 in a new batch');
+
+  await gotoField(page);
+  await page.getByRole('tab', { name: /核查任务/ }).click();
+  const task = page.getByTestId('field-check').filter({ hasText: check.accountNo });
+  await task.getByText(`${dueOn} 前完成`).waitFor();
+  await setOffline(page, true);
+  await task.click();
+  await page.locator('.ant-radio-button-wrapper', { hasText: '无法入户' }).click();
+  assert.equal(await page.getByRole('radio', { name: '无法入户' }).isChecked(), true);
+  await page.getByLabel('情况说明').fill('离线核查：两次上门无人，已留联系卡。');
+  await settled(page);
+  await page.screenshot({ path: `test-output/${engine}-field-check-form.png` });
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await noDialog(page);
+  await task.getByText('无法入户').waitFor();
+  await page.getByTestId('pending-count').getByText('1 条待同步').waitFor();
+
+  const reloaded = await page.reload();
+  assert.ok(reloaded?.fromServiceWorker(), 'the offline reload was answered by the service worker');
+  await page.getByTestId('pending-count').getByText('1 条待同步').waitFor();
+  await page.getByRole('tab', { name: /核查任务/ }).click();
+  await task.getByText('待同步').waitFor();
+  await task.getByText('无法入户').waitFor();
+  await shot(page, 'field-checks-offline');
+  const onServer = async () => (await call<{ items: Check[] }>(city, 'GET', '/api/suspects/checks?pageSize=500')).items.find((c) => c.id === check!.id)!;
+  assert.equal((await onServer()).outcome, null, 'nothing reached the server while offline');
+
+  const back = new Date().toISOString();
+  await setOffline(page, false);
+  await waitSynced(page);
+  await syncedSince(page, back);
+  const done = await onServer();
+  assert.deepEqual([done.outcome, done.note, done.version], ['no_access', '离线核查：两次上门无人，已留联系卡。', check.version + 1], 'recorded once');
+  type Entry = { action: string };
+  const verified = (await call<{ entries: Entry[] }>(city, 'GET', `/api/audit?entityType=suspect_check&entityId=${check!.id}`)).entries.filter((e) => e.action === 'verify');
+  assert.equal(verified.length, 1, 'one outcome in the audit log');
+  // recorded, the task has left the phone's list with that sync
+  await task.waitFor({ state: 'detached' });
+  await page.close();
+  await city.close();
+});
+
+test('定位精度上限: set by the city office on its settings page, refused to a district, taken by the phone at its next sync', async () => {
+  const phone = await openField();
+  await phone.getByRole('button', { name: /新建户卡/ }).click();
+  await phone.getByRole('button', { name: /获取定位/ }).click();
+  await phone.getByText('定位精度 ±120 米，低于要求（50 米以内）').waitFor();
+  await phone.keyboard.press('Escape');
+  await noDialog(phone);
+
+  const city = await loginPage(ctx.browser, ctx.server, 'city');
+  await city.goto(`${ctx.server.url}/settings/field`);
+  const input = city.getByLabel('定位精度上限');
+  await input.fill('1001');
+  await city.getByRole('button', { name: /保\s*存/ }).click();
+  await city.getByText('定位精度上限应在 5–1000 米之间').waitFor();
+  await input.fill('150');
+  await city.getByRole('button', { name: /保\s*存/ }).click();
+  await city.getByText('定位精度上限已设为 150 米，各手机在下次同步后生效').waitFor();
+  await city.getByText('当前生效：150 米').waitFor();
+  await shot(city, 'field-settings');
+  // a district office may not change it (the API answers why; its menu has no such page)
+  const district = await loginPage(ctx.browser, ctx.server, 'wolong');
+  const me = (await (await district.request.get(`${ctx.server.url}/api/auth/me`)).json()) as { csrfToken: string };
+  const refused = await district.request.put(`${ctx.server.url}/api/field/settings`, { headers: { 'x-csrf-token': me.csrfToken }, data: { gpsAccuracyLimitM: 500 } });
+  assert.equal(refused.status(), 403);
+  assert.equal(((await refused.json()) as { message: string }).message, '只有市封停办可以修改定位精度上限');
+  assert.equal(await district.getByRole('menuitem', { name: '外业设置' }).count(), 0);
+  assert.equal((await call<{ gpsAccuracyLimitM: number }>(city, 'GET', '/api/field/settings')).gpsAccuracyLimitM, 150);
+
+  // the phone still warns by 50 m until it syncs; then a ±120 m fix is within the limit
+  await syncNow(phone);
+  await phone.getByRole('button', { name: /新建户卡/ }).click();
+  await phone.getByRole('button', { name: /获取定位/ }).click();
+  await phone.getByTestId('gps-fix').getByText('精度 ±120 米').waitFor();
+  assert.equal(await phone.getByText(/低于要求/).count(), 0, 'no accuracy warning under the new 150 m limit');
+  await call(city, 'PUT', '/api/field/settings', { gpsAccuracyLimitM: 100 });
+  await phone.keyboard.press('Escape');
+  await noDialog(phone);
+  await syncNow(phone);
+  await phone.getByRole('button', { name: /新建户卡/ }).click();
+  await phone.getByRole('button', { name: /获取定位/ }).click();
+  await phone.getByText('定位精度 ±120 米，低于要求（100 米以内）').waitFor();
+  await call(city, 'PUT', '/api/field/settings', { gpsAccuracyLimitM: 50 });
+  await Promise.all([phone.close(), city.close(), district.close()]);
+});
+
+test('logging out of a shared phone deletes its field data; unsent work is warned about first', async () => {
+  const page = await openField();
+  const fieldDbs = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('wellseal-field-')));
+  assert.equal((await fieldDbs()).length, 1, 'the field app keeps its copy in IndexedDB');
+
+  // a card saved offline whose upload does not get through when the signal returns
+  await setOffline(page, true);
+  await newCard(page, '退出前新户');
+  await page.getByTestId('pending-count').getByText('1 条待同步').waitFor();
+  await page.context().route('**/api/field/ops', (route) => route.abort('connectionreset'));
+  await setOffline(page, false);
+  await page.getByText('同步中断').waitFor({ timeout: 30_000 });
+
+  // 退出登录 in field mode: warned with the count; 先同步 cannot get through and says so; 取消 keeps everything
+  await page.getByTestId('field-logout').click();
+  const dialog = page.getByRole('dialog', { name: '本机还有 1 条外业记录未同步' });
+  await dialog.getByTestId('logout-unsent').getByText('待同步 1 条').waitFor();
+  await dialog.getByRole('button', { name: '仍然退出（本机未同步的 1 条记录将被删除）' }).waitFor();
+  await settled(page);
+  await page.screenshot({ path: `test-output/${engine}-field-logout-warning.png` });
+  await dialog.getByRole('button', { name: '先同步' }).click();
+  // the warning comes back with the reason (the first one may still be fading out: pick the new one)
+  const warnedAgain = page.getByRole('dialog').filter({ hasText: '同步中断' });
+  await warnedAgain.waitFor({ timeout: 30_000 });
+  await warnedAgain.getByRole('button', { name: /取\s*消/ }).click();
+  await noDialog(page);
+  assert.equal(new URL(page.url()).pathname, '/field');
+  assert.deepEqual((await fieldDbs()).length, 1, 'nothing deleted after 取消');
+
+  // 退出登录 of the main layout, the signal good again: 先同步 sends the card, then the logout goes on
+  await page.getByRole('link', { name: '电脑版' }).click();
+  await page.getByTestId('user-menu').waitFor();
+  await page.context().unrouteAll();
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await page.getByRole('dialog', { name: '本机还有 1 条外业记录未同步' }).waitFor();
+  await page.getByRole('dialog').getByRole('button', { name: '先同步' }).click();
+  await page.waitForURL((u) => u.pathname === '/login', { timeout: 30_000 });
+  assert.equal((await named('退出前新户')).length, 1, 'the card reached the server once before the logout');
+  assert.deepEqual(await fieldDbs(), [], 'the field database is gone');
+  assert.equal(await page.evaluate(() => localStorage.getItem('wellseal.field.user')), null, 'the phone no longer remembers the user');
+
+  // offline, /field now has nothing to show: no residents' cards
+  await page.context().setOffline(true);
+  await page.goto(`${ctx.server.url}/field`);
+  await page.getByText('当前没有网络，且本机还没有外业数据').waitFor();
+  assert.equal(await page.getByTestId('field-card').count(), 0);
+  await shot(page, 'field-after-logout');
+  await page.close();
+
+  // 仍然退出: the unsent card is deleted with the rest (and never reaches the server)
+  const again = await openField();
+  await setOffline(again, true);
+  await newCard(again, '放弃的新户');
+  await again.getByTestId('field-logout').click();
+  await again.getByRole('dialog').getByRole('button', { name: '仍然退出（本机未同步的 1 条记录将被删除）' }).click();
+  await again.waitForURL((u) => u.pathname === '/login');
+  assert.deepEqual(await again.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('wellseal-field-'))), []);
+  await again.context().setOffline(false);
+  assert.equal((await named('放弃的新户')).length, 0);
+  await again.close();
 });

@@ -33,3 +33,21 @@ test('a card list shows the phone masked; the reveal shows it in full and is aud
   await entry.getByText('网格员 刘洋').waitFor();
   assert.equal(await city.getByText(PHONE).count(), 0);
 });
+
+test('a district office reads a tip with the phone and ID numbers in it masked; the city office reads them in full', async () => {
+  const city = await ctx.login('city');
+  const units = (await apiAs(city, ctx.server, 'GET', '/api/org/units')).units as { id: number; name: string }[];
+  const tip = await apiAs(city, ctx.server, 'POST', '/api/tips', {
+    channel: 'hotline', receivedAt: '2024-06-01T09:00:00+08:00', address: '光彩社区北门', content: '来电称邻居张某（电话13977778888，身份证410102198505051234）院内有井',
+  });
+  await apiAs(city, ctx.server, 'POST', `/api/tips/${tip.id}/transitions`, { event: 'assign', onDate: '2024-06-01', data: { districtId: units.find((u) => u.name === '卧龙区')!.id }, version: tip.version });
+
+  const district = await ctx.login('wolong');
+  await district.goto(`${ctx.server.url}/tips/${tip.id}`);
+  await district.getByTestId('tip-content-text').getByText('来电称邻居张某（电话139****8888，身份证4101**********1234）院内有井').waitFor();
+  assert.equal(await district.getByText('13977778888').count(), 0);
+  await shot(district, 'privacy-tip-masked');
+
+  await city.goto(`${ctx.server.url}/tips/${tip.id}`);
+  await city.getByTestId('tip-content-text').getByText('来电称邻居张某（电话13977778888，身份证410102198505051234）院内有井').waitFor();
+});

@@ -91,8 +91,17 @@ const SURVEY_STATES = ['not_started', 'in_progress', 'completed'];
  * at its end (unfinished: its wait so far is a lower bound of its latency, and it counts in the
  * percentiles so that a server that stops answering does not look fast).
  */
-export async function runMix(target: Target, sessions: readonly Session[], o: RunOptions): Promise<{ samples: Sample[]; errors: Map<string, number>; ms: number }> {
+/**
+ * How long a request still in flight when the measured phase ends is given to be answered (it stays
+ * counted as unfinished with its wait up to the end; this only tells how long it really took).
+ */
+export const IN_FLIGHT_GRACE_MS = 10_000;
+/** A request in flight at the end of the measured phase: its whole latency, if answered within the grace. */
+export type InFlight = { kind: string; ms: number; answered: boolean };
+
+export async function runMix(target: Target, sessions: readonly Session[], o: RunOptions): Promise<{ samples: Sample[]; errors: Map<string, number>; ms: number; inFlight: InFlight[] }> {
   const samples: Sample[] = [];
+  const inFlight: InFlight[] = [];
   const errors = new Map<string, number>();
   let errorCount = 0;
   const t0 = performance.now();
@@ -105,9 +114,12 @@ export async function runMix(target: Target, sessions: readonly Session[], o: Ru
   }, 1000);
   const stop = new AbortController();
   setMaxListeners(0, stop.signal);
-  const stopTimer = setTimeout(() => stop.abort(), until - t0);
+  const stopTimer = setTimeout(() => stop.abort(), until - t0 + IN_FLIGHT_GRACE_MS);
 
   const call = async (s: Session, kind: string, method: string, path: string, body?: unknown): Promise<unknown> => {
+    // the measured phase is over: nothing new is asked (a user whose think time ran to the end, e.g. between
+    // opening a card and saving it, would otherwise send a request at the last instant and count it unanswered)
+    if (performance.now() >= until) return null;
     const headers: Record<string, string> = { cookie: s.cookie, 'user-agent': 'wellseal-load' };
     if (method !== 'GET') headers['x-csrf-token'] = s.csrf;
     const start = performance.now();
@@ -120,8 +132,10 @@ export async function runMix(target: Target, sessions: readonly Session[], o: Ru
       failure = `${kind} → ${(err as Error).message}`;
     }
     const end = performance.now();
-    if (stop.signal.aborted) {
+    if (end > until) {
+      // still waiting when the measured phase ended: unfinished, with its wait so far (a lower bound) in the percentiles
       samples.push({ kind, ms: until - start, ok: true, unfinished: true });
+      inFlight.push({ kind, ms: end - start, answered: !stop.signal.aborted && !failure });
       return null;
     }
     const ms = end - start;
@@ -154,7 +168,7 @@ export async function runMix(target: Target, sessions: readonly Session[], o: Ru
     const card = pick(s.cards, Math.random());
     const view = (await call(s, '网格员 打开一户一卡', 'GET', `/api/cards/${card.id}`)) as (Record<string, unknown> & { version: number; persons: number | null }) | null;
     if (!view) return;
-    await think(s.user.role, 0.3);
+    if (!(await think(s.user.role, 0.3))) return;
     const { id: _id, gridId: _g, gridCode: _c, gridName: _n, surveyedBy: _s, pledgeStatus: _p, lacksTapAccount: _l, updatedAt: _u, photos: _ph, ...body } = view;
     await call(s, '网格员 保存一户一卡 PATCH', 'PATCH', `/api/cards/${card.id}`, { ...body, persons: ((view.persons ?? 0) % 9) + 1, remarks: `入户复核 ${new Date().toISOString().slice(11, 19)}` });
   };
@@ -190,8 +204,14 @@ export async function runMix(target: Target, sessions: readonly Session[], o: Ru
     else await call(s, '报表 排查进度表', 'GET', `/api/survey/report?asOf=${o.asOf}`);
   };
 
-  // exponential think time around the role's mean: arrivals spread out, as with people
-  const think = (role: Role, factor = 1) => new Promise((r) => setTimeout(r, Math.max(0, Math.min(until - performance.now(), -Math.log(1 - Math.random()) * o.thinkMs[role] * factor))));
+  // exponential think time around the role's mean: arrivals spread out, as with people. A think that runs past the
+  // end of the measured phase ends there and answers false: that user acts no more (rather than all such users
+  // acting together at the last instant, a burst no real mix has, and counting as unanswered)
+  const think = (role: Role, factor = 1) => {
+    const wanted = -Math.log(1 - Math.random()) * o.thinkMs[role] * factor;
+    const left = until - performance.now();
+    return new Promise<boolean>((r) => setTimeout(() => r(wanted < left), Math.max(0, Math.min(left, wanted))));
+  };
 
   const loop = async (s: Session, offset: number) => {
     await new Promise((r) => setTimeout(r, offset));
@@ -199,14 +219,14 @@ export async function runMix(target: Target, sessions: readonly Session[], o: Ru
       if (s.user.role === 'grid') await gridWorker(s);
       else if (s.user.role === 'leader') await leader(s);
       else await office(s);
-      await think(s.user.role);
+      if (!(await think(s.user.role))) break;
     }
   };
   // users arrive over the first second, not all on the same tick
   await Promise.all(sessions.map((s, i) => loop(s, (i * 1000) / sessions.length)));
   clearInterval(ticker);
   clearTimeout(stopTimer);
-  return { samples, errors, ms: o.durationMs };
+  return { samples, errors, ms: o.durationMs, inFlight };
 }
 
 /** requests: answered in the measured phase; unfinished: still waiting at its end (in the percentiles as lower bounds). */

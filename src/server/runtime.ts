@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/engine.js';
 import { migrate } from './db/migrate.js';
 import { buildApp } from './app.js';
+import { fillCurrentStates } from './features/system/current-state.service.js';
 import { initDatabase, isDemo, isInitialised } from './features/system/init.service.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-users.js';
 import type { Progress } from './context.js';
@@ -12,6 +13,10 @@ export async function openMigrated(config: Config, log: (line: string) => void =
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(database, (name) => log(`已执行迁移 / migrated: ${name}`));
+    // records from before a stored state existed (or loaded in bulk) are folded once, here
+    const filled = await fillCurrentStates(database.db);
+    const n = filled.tips + filled.wells + filled.findings + filled.grids;
+    if (n > 0) log(`已补算当前状态 / current states filled: 线索 ${filled.tips}、井 ${filled.wells}、问题 ${filled.findings}、网格 ${filled.grids}`);
   } catch (err) {
     await database.close();
     throw err;

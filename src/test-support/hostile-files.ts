@@ -56,6 +56,31 @@ export function xlsxBomb(megabytes: number): Buffer {
   ]);
 }
 
+/**
+ * An .xlsx of a few MB whose shared-strings part (which a streaming reader holds in memory) inflates
+ * to `megabytes` MB of one-character strings, placed before a small worksheet that uses them.
+ */
+export function xlsxSharedStringsBomb(megabytes: number): Buffer {
+  const stored = (name: string, text: string) => ({ name, data: Buffer.from(text), deflated: false, size: Buffer.byteLength(text) });
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const head = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><sst ${ns}>`);
+  const tail = Buffer.from('</sst>');
+  const strings = Buffer.from('<si><t>x</t></si>'.repeat(70_000)).subarray(0, 1024 * 1024 - ((1024 * 1024) % 17)); // whole <si> elements
+  const full = { finishFlush: zlib.constants.Z_FULL_FLUSH };
+  const block = zlib.deflateRawSync(strings, full);
+  const data = Buffer.concat([zlib.deflateRawSync(head, full), ...Array.from({ length: megabytes }, () => block), zlib.deflateRawSync(tail)]);
+  const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row></sheetData></worksheet>`;
+  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+  return zip([
+    stored('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'),
+    stored('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    stored('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook ${ns} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    stored('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'worksheet', 'worksheets/sheet1.xml')}${rel('rId2', 'sharedStrings', 'sharedStrings.xml')}</Relationships>`),
+    { name: 'xl/sharedStrings.xml', data, deflated: true, size: head.length + megabytes * strings.length + tail.length },
+    stored('xl/worksheets/sheet1.xml', sheet),
+  ]);
+}
+
 /** A PNG whose header declares `width` × `height` pixels (its pixel data is a few bytes). */
 export function pngHeader(width: number, height: number): Buffer {
   const chunk = (type: string, body: Buffer) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rankDistricts, sharePercent, taskDone, taskProgressMarkdown } from './task-progress.js';
+import { rankDistricts, sharePercent, taskDone, taskDoneAtStage, taskProgressMarkdown } from './task-progress.js';
+import { wellAsOf, type WellEvent } from '../well/lifecycle.js';
 import { impliedEvents } from '../well/well-sheet.js';
 
 describe('the daily notice', () => {
@@ -40,5 +41,25 @@ describe('the daily notice', () => {
     const permit = impliedEvents('permit', '2024-01-01', '2024-06-20');
     expect(taskDone('permit', permit.slice(0, -1), '2024-12-31')).toBe(false);
     expect(taskDone('permit', permit, '2024-06-20')).toBe(true);
+  });
+  it('says from a well’s stage alone what the dated steps say, on every step of every path', () => {
+    const paths: WellEvent['event'][][] = [
+      ['verify', 'decide', 'serve_notice', 'connect_supply', 'seal', 'accept', 'reactivate'],
+      ['verify', 'decide', 'issue_permit', 'install_meter', 'register_tax'],
+    ];
+    const data = (e: WellEvent['event'], disposition: 'seal' | 'permit') => (e === 'decide' ? { imported: true, disposition, ...(disposition === 'seal' ? { sealMode: 'standby' as const } : {}) } : { imported: true });
+    let checked = 0;
+    for (const [p, path] of paths.entries()) {
+      const disposition = p === 0 ? 'seal' : 'permit';
+      for (let n = 0; n <= path.length; n++) {
+        const events = path.slice(0, n).map((e, i) => ({ event: e, onDate: `2024-03-${String(10 + i).padStart(2, '0')}`, data: data(e, disposition) }));
+        const stage = wellAsOf(events, '9999-12-31').stage;
+        for (const task of ['seal', 'permit'] as const) {
+          expect(taskDoneAtStage(task, stage), `${task} task at ${stage}`).toBe(taskDone(task, events, '9999-12-31'));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBe(2 * (8 + 6));
   });
 });

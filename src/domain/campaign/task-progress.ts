@@ -2,7 +2,8 @@
  * Task campaigns (封停任务, e.g. 决战六月) and the daily ranking notice (日通报): DESIGN.md figure 3.
  * Progress is counted from the wells' dated steps, never typed in. Pure.
  */
-import { wellAsOf, type WellEvent } from '../well/lifecycle.js';
+import { wellAsOf, type WellEvent, type WellStage } from '../well/lifecycle.js';
+import { mdLine, mdRow } from '../shared/markdown.js';
 
 export type TaskDisposition = 'seal' | 'permit';
 
@@ -12,6 +13,16 @@ export function taskDone(disposition: TaskDisposition, events: readonly WellEven
   const dates = wellAsOf(events, asOf).dates;
   if (disposition === 'seal') return dates.seal !== undefined;
   return dates.issue_permit !== undefined && dates.install_meter !== undefined && dates.register_tax !== undefined;
+}
+
+/**
+ * taskDone() on a day from the well's stage on that day: the lifecycle is a line, so the stage says
+ * which steps came before it (sealed, accepted and reactivated wells were sealed; a tax-registered
+ * well has its permit, meter and tax registration).
+ */
+export function taskDoneAtStage(disposition: TaskDisposition, stage: WellStage): boolean {
+  if (disposition === 'seal') return stage === 'sealed' || stage === 'accepted' || stage === 'reactivated';
+  return stage === 'tax_registered';
 }
 
 /** done / tasks as a percentage rounded half up to 2 decimals; 0 tasks → 0.00%. Exact integer arithmetic. */
@@ -53,7 +64,7 @@ export function rankDistricts(campaign: string, asOf: string, districts: readonl
 export function taskProgressMarkdown(t: TaskProgressTable, title: string): string {
   const [y, m, d] = t.asOf.split('-').map(Number);
   const lines = [
-    title,
+    mdLine(title),
     '',
     `(${y}. ${m}. ${d})`,
     '',
@@ -61,12 +72,12 @@ export function taskProgressMarkdown(t: TaskProgressTable, title: string): strin
     '|---|---|---:|---:|---:|---:|---:|',
   ];
   for (const r of t.rows) {
-    lines.push(`| ${r.district} | 应封停 | ${r.seal.tasks} | ${r.seal.done} | ${r.seal.share} | ${r.share} | ${r.rank} |`);
-    lines.push(`|  | 应纳管 | ${r.permit.tasks} | ${r.permit.done} | ${r.permit.share} |  |  |`);
-    lines.push(`|  | 合计 | ${r.all.tasks} | ${r.all.done} | ${r.all.share} |  |  |`);
+    lines.push(mdRow([r.district, '应封停', r.seal.tasks, r.seal.done, r.seal.share, r.share, r.rank]));
+    lines.push(mdRow(['', '应纳管', r.permit.tasks, r.permit.done, r.permit.share, '', '']));
+    lines.push(mdRow(['', '合计', r.all.tasks, r.all.done, r.all.share, '', '']));
   }
-  lines.push(`| 总计 | 应封停 | ${t.total.seal.tasks} | ${t.total.seal.done} | ${t.total.seal.share} | ${t.total.all.share} |  |`);
-  lines.push(`|  | 应纳管 | ${t.total.permit.tasks} | ${t.total.permit.done} | ${t.total.permit.share} |  |  |`);
-  lines.push(`|  | 合计 | ${t.total.all.tasks} | ${t.total.all.done} | ${t.total.all.share} |  |  |`);
+  lines.push(mdRow(['总计', '应封停', t.total.seal.tasks, t.total.seal.done, t.total.seal.share, t.total.all.share, '']));
+  lines.push(mdRow(['', '应纳管', t.total.permit.tasks, t.total.permit.done, t.total.permit.share, '', '']));
+  lines.push(mdRow(['', '合计', t.total.all.tasks, t.total.all.done, t.total.all.share, '', '']));
   return lines.join('\n') + '\n';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepUnlessChanged, looksMasked, maskIdNumber, maskPersonalText, maskPhone } from './masking.js';
+import { keepTextUnlessChanged, keepUnlessChanged, looksMasked, maskedNumbersIn, maskIdNumber, maskPersonalText, maskPhone } from './masking.js';
 
 describe('masking personal information', () => {
   it('masks a mobile number to 138****1234 and a landline keeping its ends', () => {
@@ -33,5 +33,21 @@ describe('masking personal information', () => {
     expect(keepUnlessChanged('138****1234', null, maskPhone).ok).toBe(false);
     expect(looksMasked('138****1234')).toBe(true);
     expect(looksMasked('13812341234')).toBe(false);
+  });
+
+  it('keeps free text with numbers when its masked form comes back, refuses an edit that would store stars for a number', () => {
+    const stored = '当事人（身份证号410102199001011234，电话13911112222）隐瞒自备井1眼';
+    const shown = maskPersonalText(stored);
+    expect(maskedNumbersIn(shown)).toEqual(['4101**********1234', '139****2222']);
+    expect(keepTextUnlessChanged(shown, stored)).toEqual({ value: stored, ok: true });
+    // changed, with the numbers written out again or removed: taken as typed
+    expect(keepTextUnlessChanged(`${stored}（补充）`, stored)).toEqual({ value: `${stored}（补充）`, ok: true });
+    expect(keepTextUnlessChanged('当事人隐瞒自备井1眼', stored)).toEqual({ value: '当事人隐瞒自备井1眼', ok: true });
+    // changed while still carrying a mask: the number behind it would be lost
+    expect(keepTextUnlessChanged(`${shown}（补充）`, stored).ok).toBe(false);
+    expect(keepTextUnlessChanged('电话 138****1234', null).ok).toBe(false);
+    // stars that were stored as stars, and a star that is no number, are no obstacle
+    expect(keepTextUnlessChanged('原文 138****1234，补充', '原文 138****1234').ok).toBe(true);
+    expect(keepTextUnlessChanged('井深 3*5 米，**重点**', '旧文').ok).toBe(true);
   });
 });

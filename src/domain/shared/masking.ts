@@ -56,3 +56,24 @@ export function keepUnlessChanged<T extends string | null>(
   if (looksMasked(submitted)) return { value: null, ok: false };
   return { value: submitted, ok: true };
 }
+
+// what maskPhone / maskIdNumber leave of a number in free text: its first digits, four or more '*', its last four
+const MASKED_IN_TEXT = /\d*\*{4,}[\dXx]{4}(?![0-9A-Za-z])/g;
+
+/** The masked numbers (138****1234, 4101**********1234…) written in a free text. */
+export function maskedNumbersIn(text: string | null | undefined): string[] {
+  return text ? (text.match(MASKED_IN_TEXT) ?? []) : [];
+}
+
+/**
+ * The edit rule for free text that is shown through maskPersonalText (a tip's notes, a case's
+ * facts): the text sent back exactly as it was shown means “unchanged” and keeps the stored text
+ * with its numbers. Any other text is taken as typed, unless it carries a masked number the stored
+ * text does not hold as such: saving it would replace a real number by stars, so that is an error
+ * (`ok: false`) and the caller must say so. Stars already stored as stars are no obstacle.
+ */
+export function keepTextUnlessChanged(submitted: string, stored: string | null): { value: string; ok: boolean } {
+  if (stored !== null && submitted === maskPersonalText(stored)) return { value: stored, ok: true };
+  const lost = maskedNumbersIn(submitted).filter((m) => !stored?.includes(m));
+  return lost.length ? { value: submitted, ok: false } : { value: submitted, ok: true };
+}

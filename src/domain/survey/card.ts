@@ -18,8 +18,9 @@ export type PledgeStatus = 'unsigned' | 'unstamped' | 'complete';
 export const PLEDGE_STATUS_LABELS: Record<PledgeStatus, string> = { unsigned: '未签承诺书', unstamped: '单位未盖章', complete: '齐全' };
 
 /** Units must stamp (盖章) their pledge; households, shops and houses sign only. */
+export const STAMP_REQUIRED_KINDS: readonly CardKind[] = ['unit'];
 export function stampRequired(kind: CardKind): boolean {
-  return kind === 'unit';
+  return STAMP_REQUIRED_KINDS.includes(kind);
 }
 
 export function pledgeStatus(c: PledgeFacts): PledgeStatus {

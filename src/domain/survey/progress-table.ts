@@ -1,5 +1,6 @@
 /** The survey progress table (自备井排查进度表): rules of DESIGN.md, figure 2. Pure. */
 import { formatChineseDate } from '../shared/dates.js';
+import { mdRow } from '../shared/markdown.js';
 
 /** completed / all as a whole percent, rounded DOWN (452/504 → 89%). 0 grids → 0%. */
 export function floorPercent(part: number, whole: number): string {
@@ -32,8 +33,8 @@ export function surveyProgressMarkdown(t: SurveyProgressTable): string {
     '',
     '| 区域 \\ 类别 | 网格总数 | 已开展排查网格数 | 已完成排查网格数 | 排查完成率 |',
     '|---|---:|---:|---:|---:|',
-    `| 合计 | ${t.total.grids} | ${t.total.started} | ${t.total.completed} | ${t.total.rate} |`,
-    ...t.rows.map((r) => `| ${r.district} | ${r.grids} | ${r.started} | ${r.completed} | ${r.rate} |`),
+    mdRow(['合计', t.total.grids, t.total.started, t.total.completed, t.total.rate]),
+    ...t.rows.map((r) => mdRow([r.district, r.grids, r.started, r.completed, r.rate])),
   ];
   return lines.join('\n') + '\n';
 }

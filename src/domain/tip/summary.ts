@@ -1,6 +1,7 @@
 /** 举报线索办理情况表: DESIGN.md figure 1, and duplicate suggestion. Pure. */
 import { floorPercent } from '../survey/progress-table.js';
 import { distanceMetres } from '../well/well.js';
+import { mdRow } from '../shared/markdown.js';
 
 export type TipCounts = { received: number; assigned: number; closed: number; substantiated: number };
 export type TipSummaryRow = { district: string } & TipCounts & { closureRate: string };
@@ -28,8 +29,8 @@ export function tipSummaryMarkdown(t: TipSummary): string {
     '',
     '| 区域 \\ 类别 | 受理（件） | 交办（件） | 办结（件） | 办结率 | 有效（件） |',
     '|---|---:|---:|---:|---:|---:|',
-    `| 合计 | ${t.total.received} | ${t.total.assigned} | ${t.total.closed} | ${t.total.closureRate} | ${t.total.substantiated} |`,
-    ...t.rows.map((r) => `| ${r.district} | ${r.received} | ${r.assigned} | ${r.closed} | ${r.closureRate} | ${r.substantiated} |`),
+    mdRow(['合计', t.total.received, t.total.assigned, t.total.closed, t.total.closureRate, t.total.substantiated]),
+    ...t.rows.map((r) => mdRow([r.district, r.received, r.assigned, r.closed, r.closureRate, r.substantiated])),
   ].join('\n') + '\n';
 }
 

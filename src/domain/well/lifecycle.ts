@@ -168,3 +168,11 @@ export function nextWellEvents(w: WellFacts): WellEventKind[] {
 export function isSealedStage(stage: WellStage): boolean {
   return stage === 'sealed' || stage === 'accepted';
 }
+
+/**
+ * 待封井 in the field app: a well to seal stays on the phones until it is accepted (验收). A sealed
+ * one waits there for its acceptance record and its 封井后 photos, which the field team adds on site.
+ */
+export function awaitsFieldSealing(stage: WellStage): boolean {
+  return stage !== 'accepted' && stage !== 'reactivated';
+}

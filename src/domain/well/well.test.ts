@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NEW_WELL, nextWellEvents, transitionWell, wellAsOf, WellRuleError, WELL_EVENTS, WELL_STAGES, type WellEvent, type WellEventKind, type WellFacts } from './lifecycle.js';
+import { awaitsFieldSealing, NEW_WELL, nextWellEvents, transitionWell, wellAsOf, WellRuleError, WELL_EVENTS, WELL_STAGES, type WellEvent, type WellEventKind, type WellFacts } from './lifecycle.js';
 import { distanceMetres, wellCode } from './well.js';
 import { impliedEvents, planWellSheet } from './well-sheet.js';
 
@@ -78,6 +78,18 @@ describe('the well lifecycle', () => {
     expect(wellAsOf(events, '2024-05-31').stage).toBe('discovered');
     expect(wellAsOf(events, '2024-06-04')).toMatchObject({ stage: 'supply_connected', dates: { serve_notice: '2024-06-03' } });
     expect(wellAsOf(events, '2024-06-30').stage).toBe('accepted');
+  });
+
+  it('keeps a well on the phones’ 待封井 list until its acceptance, with 验收 the step after 封井', () => {
+    let w = NEW_WELL;
+    const onList: boolean[] = [];
+    for (const e of SEAL) {
+      w = transitionWell(w, { event: e, onDate: '2024-06-01', data: EVIDENCE[e] });
+      onList.push(awaitsFieldSealing(w.stage));
+      if (w.stage === 'sealed') expect(nextWellEvents(w)).toEqual(['accept']);
+    }
+    expect(onList).toEqual(SEAL.map((e) => e !== 'accept'));
+    expect(awaitsFieldSealing('reactivated')).toBe(false);
   });
 });
 

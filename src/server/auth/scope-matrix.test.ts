@@ -517,6 +517,7 @@ entries.push(
     expect: { parent: 200, own: 200, sibling: 404, child: 200 },
   },
   // 定位精度上限: the city office's setting
+  { method: 'GET', route: '/api/field/settings', call: (w) => w.get('/api/field/settings'), expect: { parent: 200, own: 200, sibling: 200, child: 200 } },
   { method: 'PUT', route: '/api/field/settings', call: (w) => w.send('PUT', '/api/field/settings', { gpsAccuracyLimitM: 50 }), expect: { parent: 200, own: 403, sibling: 403, child: 403 } },
 );
 

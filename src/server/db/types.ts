@@ -2,12 +2,12 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { OrgLevel } from '../../domain/org/org-unit.js';
 import type { Role } from '../../domain/shared/roles.js';
 import type { CardKind, WaterSource } from '../../domain/survey/card.js';
-import type { SurveyEventKind } from '../../domain/survey/survey-state.js';
-import type { WellEventKind } from '../../domain/well/lifecycle.js';
-import type { TipChannel, TipEventKind } from '../../domain/tip/workflow.js';
+import type { SurveyEventKind, SurveyState } from '../../domain/survey/survey-state.js';
+import type { Disposition, WellEventKind, WellStage } from '../../domain/well/lifecycle.js';
+import type { TipChannel, TipEventKind, TipState } from '../../domain/tip/workflow.js';
 import type { FoundVia, WellUse } from '../../domain/well/well.js';
 import type { InspectionKind } from '../../domain/inspection/inspection.js';
-import type { FindingEventKind } from '../../domain/inspection/finding.js';
+import type { FindingEventKind, FindingState } from '../../domain/inspection/finding.js';
 import type { ArticleCategory, ArticleState } from '../../domain/bulletin/article.js';
 import type { HeatPumpStage, ObservationKind, ReadingMethod } from '../../domain/heatpump/project.js';
 import type { SwitchState } from '../../domain/switch/switch-project.js';
@@ -192,6 +192,13 @@ export interface GridSurveyEventsTable {
   at: Timestamp;
 }
 
+/** A grid's survey state, the fold of its events (survey.state.ts); no row: no events, not started. */
+export interface GridSurveyStatesTable {
+  gridId: number;
+  state: SurveyState;
+  lastEventOn: string;
+}
+
 export interface WellsTable {
   id: Generated<number>;
   code: string;
@@ -220,6 +227,10 @@ export interface WellsTable {
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  /** the fold of every event (wells.state.ts); null: not folded yet */
+  stage: Generated<WellStage | null>;
+  disposition: Generated<Disposition | null>;
+  lastEventOn: Generated<string | null>;
 }
 
 export interface WellEventsTable {
@@ -275,6 +286,14 @@ export interface TipsTable {
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  /** the fold of every event (tips.state.ts); null: not folded yet */
+  state: Generated<TipState | null>;
+  assignedDistrictId: Generated<number | null>;
+  dueOn: Generated<string | null>;
+  result: Generated<'substantiated' | 'unsubstantiated' | null>;
+  assignedOn: Generated<string | null>;
+  closedOn: Generated<string | null>;
+  lastEventOn: Generated<string | null>;
 }
 
 export interface TipEventsTable {
@@ -331,6 +350,9 @@ export interface FindingsTable {
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  /** the fold of every event (findings.state.ts); null: not folded yet */
+  state: Generated<FindingState | null>;
+  lastEventOn: Generated<string | null>;
 }
 
 export interface FindingEventsTable {
@@ -739,6 +761,7 @@ export interface DB {
   clientOperations: ClientOperationsTable;
   photos: PhotosTable;
   gridSurveyEvents: GridSurveyEventsTable;
+  gridSurveyStates: GridSurveyStatesTable;
   orgUnits: OrgUnitsTable;
   users: UsersTable;
   userGrants: UserGrantsTable;

@@ -11,10 +11,10 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../http/errors.js';
 import { displayName, storePhoto } from './photo-store.js';
-import { streamRows } from './row-stream.js';
+import { readSharedStrings, streamRows } from './row-stream.js';
 import { readSheet, writeCsv, writeXlsx, xlsxBuffer } from './sheet.js';
 import { PNG } from '../../test-support/fixtures.js';
-import { pngHeader, xlsxBomb } from '../../test-support/hostile-files.js';
+import { pngHeader, xlsxBomb, xlsxSharedStringsBomb } from '../../test-support/hostile-files.js';
 
 /** Text that a spreadsheet would run as a formula, and text that only looks odd. */
 export const FORMULAS = ['=CMD|\' /C calc\'!A0', '@SUM(1+1)', '+1+1', '-1+1', '=HYPERLINK("http://x.invalid","点我")', '\t=1+1', '\r=1+1'];
@@ -120,6 +120,48 @@ describe('sheet imports refuse hostile files', () => {
     };
     const err = await read().catch((e: unknown) => e);
     expect(chinese400(err), String(err)).toBe(true);
+  });
+
+  it('refuses a streamed xlsx whose shared strings would fill the memory, quickly and with bounded memory', async () => {
+    const bomb = xlsxSharedStringsBomb(1024); // 1 GB of <si>: 63 million strings for the reader's cache
+    expect(bomb.length).toBeLessThan(8 * 1024 * 1024);
+    global.gc?.();
+    const rss = process.memoryUsage().rss;
+    const started = Date.now();
+    let rows = 0;
+    const err = await (async () => {
+      for await (const _row of streamRows(Readable.from([bomb]), 'readings.xlsx')) rows++;
+    })().catch((e: unknown) => e);
+    expect(chinese400(err), String(err)).toBe(true);
+    expect((err as Error).message).toBe('Excel 文件中不同的文字过多（超过 200 万条或 3000 万字），请另存为 CSV 文件后导入');
+    expect(rows).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(process.memoryUsage().rss - rss).toBeLessThan(400 * 1024 * 1024);
+  });
+
+  it('counts shared strings, their characters and the bytes of their part against the limits', async () => {
+    const xml = (n: number, text: string) => ['<sst>', ...Array.from({ length: n }, () => `<si><t>${text}</t></si>`), '</sst>'];
+    const limits = { strings: 100, chars: 1000, xmlBytes: 100_000 };
+    expect(await readSharedStrings(Readable.from(xml(100, 'ab')), limits)).toHaveLength(100);
+    for (const parts of [xml(101, 'a'), xml(10, 'x'.repeat(101)), ['<sst>', `<si><t>a</t>${'<rPr/>'.repeat(20_000)}</si>`, '</sst>']]) {
+      const err = await readSharedStrings(Readable.from(parts), limits).catch((e: unknown) => e);
+      expect(chinese400(err), String(err)).toBe(true);
+      expect((err as Error).message).toContain('请另存为 CSV 文件后导入');
+    }
+    expect(chinese400(await readSharedStrings(Readable.from(['<sst><si><t>a</si>'])).catch((e: unknown) => e))).toBe(true);
+  });
+
+  it('reads shared strings as exceljs writes them: rich text joined, entities decoded, Chinese split across chunks', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('s');
+    ws.addRow(['户号', '期间', '用水量', '户名']);
+    ws.addRow(['4101001', '2024-01', 12.5, 'A&B <公司> "甲"']);
+    ws.addRow(['4101001', '2024-02', 3, { richText: [{ text: '南阳', font: { bold: true } }, { text: '水务' }] }]);
+    const data = Buffer.from(await wb.xlsx.writeBuffer({ useSharedStrings: true } as ExcelJS.XlsxWriteOptions));
+    // one byte at a time: every multi-byte character arrives split
+    const rows: string[][] = [];
+    for await (const r of streamRows(Readable.from((function* () { for (const b of data) yield Buffer.from([b]); })()), 'r.xlsx')) rows.push(r.cells);
+    expect(rows).toEqual([['户号', '期间', '用水量', '户名'], ['4101001', '2024-01', '12.5', 'A&B <公司> "甲"'], ['4101001', '2024-02', '3', '南阳水务']]);
   });
 });
 

@@ -13,6 +13,7 @@ import { buildApp } from '../app.js';
 import { readConfig } from '../config.js';
 import { DEMO_PASSWORD } from '../demo/demo-users.js';
 import { insertRows, listTables, resetSequence } from '../features/system/backup.repo.js';
+import { currentStateMismatches, fillCurrentStates } from '../features/system/current-state.service.js';
 
 /**
  * Upgrading a database that an earlier release made: the fixtures are those releases' own backups
@@ -73,6 +74,15 @@ describe.each(files)('upgrading the database of %s', (name) => {
       // today's migrations on top
       const applied = await migrate(database);
       expect(applied).toEqual(available.filter((f) => /^\d{4}_[a-z0-9-]+\.sql$/.test(f) && !header.migrations.includes(f)).sort());
+
+      // the start-up step after the migrations: every record's current state folded from its history
+      const filled = await fillCurrentStates(database.db);
+      const count = async (table: string) => (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(database.db)).rows[0]!.n;
+      if (header.tables.some((t) => t.name === 'tips')) expect(filled.tips).toBe(await count('tips'));
+      if (header.tables.some((t) => t.name === 'wells')) expect(filled.wells).toBe(await count('wells'));
+      if (header.tables.some((t) => t.name === 'findings')) expect(filled.findings).toBe(await count('findings'));
+      expect(filled.grids).toBe((await sql<{ n: number }>`select count(distinct grid_id)::int as n from grid_survey_events`.execute(database.db)).rows[0]!.n);
+      expect(await currentStateMismatches(database.db)).toEqual({ tips: [], wells: [], findings: [], grids: [] });
 
       // every row, every value it had (new columns may be added; none may be lost or changed)
       const now = new Map((await listTables(database.db)).map((t) => [t.name, t]));

@@ -132,6 +132,7 @@ export const NAVIGATION: NavEntry[] = [
       { path: '/users', label: '用户管理', icon: <TeamOutlined />, capability: 'users.manage' },
       { path: '/tokens', label: '接口令牌', icon: <KeyOutlined />, capability: 'tokens.manage' },
       { path: '/audit', label: '操作日志', icon: <AuditOutlined />, capability: 'audit.read' },
+      { path: '/settings/field', label: '外业设置', icon: <MobileOutlined />, capability: 'survey.import', roles: ['city'] },
     ],
   },
 ];

@@ -11,6 +11,7 @@ const OrgPage = lazy(() => import('../features/org/pages/org-page').then((m) => 
 const UsersPage = lazy(() => import('../features/users/pages/users-page').then((m) => ({ default: m.UsersPage })));
 const TokensPage = lazy(() => import('../features/tokens/pages/tokens-page').then((m) => ({ default: m.TokensPage })));
 const AuditPage = lazy(() => import('../features/audit/pages/audit-page').then((m) => ({ default: m.AuditPage })));
+const FieldSettingsPage = lazy(() => import('../features/field/pages/field-settings-page').then((m) => ({ default: m.FieldSettingsPage })));
 const SurveyProgressPage = lazy(() => import('../features/survey/pages/survey-progress-page').then((m) => ({ default: m.SurveyProgressPage })));
 const GridSurveyPage = lazy(() => import('../features/survey/pages/grid-survey-page').then((m) => ({ default: m.GridSurveyPage })));
 const MyGridsPage = lazy(() => import('../features/survey/pages/my-grids-page').then((m) => ({ default: m.MyGridsPage })));
@@ -100,6 +101,7 @@ export function createRouter() {
         { path: 'users', element: <RequireCapability capability="users.manage"><UsersPage /></RequireCapability> },
         { path: 'tokens', element: <RequireCapability capability="tokens.manage"><TokensPage /></RequireCapability> },
         { path: 'audit', element: <RequireCapability capability="audit.read"><AuditPage /></RequireCapability> },
+        { path: 'settings/field', element: <RequireCapability capability="survey.import"><FieldSettingsPage /></RequireCapability> },
         { path: 'survey', element: <RequireCapability capability="survey.read"><SurveyProgressPage /></RequireCapability> },
         { path: 'survey/my', element: <RequireCapability capability="survey.read"><MyGridsPage /></RequireCapability> },
         { path: 'survey/issues', element: <RequireCapability capability="survey.read"><SurveyIssuesPage /></RequireCapability> },

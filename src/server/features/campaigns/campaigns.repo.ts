@@ -24,7 +24,7 @@ export async function tasksInScope(db: Kysely<DB>, scope: Scope, campaignId: num
   return db
     .selectFrom('campaignTasks as t')
     .innerJoin('wells as w', 'w.id', 't.wellId')
-    .select(['t.id', 't.wellId', 't.districtId', 't.disposition', 't.deadline', 't.addedOn', 'w.code', 'w.ownerName', 'w.orgPath', 'w.discoveredOn'])
+    .select(['t.id', 't.wellId', 't.districtId', 't.disposition', 't.deadline', 't.addedOn', 'w.code', 'w.ownerName', 'w.orgPath', 'w.discoveredOn', 'w.stage', 'w.lastEventOn'])
     .where('t.campaignId', '=', campaignId)
     .where(sqlPathInScope('w.orgPath', scope))
     .orderBy('w.code')

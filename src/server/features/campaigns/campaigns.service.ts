@@ -1,5 +1,5 @@
 import { officeToday } from '../../../domain/shared/dates.js';
-import { rankDistricts, taskDone, type DistrictProgress, type TaskProgressTable } from '../../../domain/campaign/task-progress.js';
+import { rankDistricts, taskDone, taskDoneAtStage, type DistrictProgress, type TaskProgressTable } from '../../../domain/campaign/task-progress.js';
 import { wellAsOf, type WellEvent, type WellEventData, type WellEventKind } from '../../../domain/well/lifecycle.js';
 import { districtShortName } from '../../../domain/well/well.js';
 import { requireCapability } from '../../auth/policies.js';
@@ -78,10 +78,14 @@ export async function taskProgressOn(ctx: ServiceCtx, campaignId: number, days: 
   const campaign = await repo.findCampaign(ctx.db, campaignId);
   if (!campaign) throw notFound();
   const allTasks = await repo.tasksInScope(ctx.db, scope, campaignId);
-  const events = byWell(await repo.eventsOfWells(ctx.db, allTasks.map((t) => t.wellId)));
+  // a day on or after every task well's last event reads the stored stages (wells.state.ts); an earlier day folds the events by date
+  const storedHolds = (day: string) => allTasks.every((t) => t.stage !== null && (t.lastEventOn === null || t.lastEventOn <= day));
+  const events = days.every(storedHolds) ? new Map<number, WellEvent[]>() : byWell(await repo.eventsOfWells(ctx.db, allTasks.map((t) => t.wellId)));
   const allDistricts = await repo.districtsInScope(ctx.db, scope);
   const out = new Map<string, TaskProgressTable>();
   for (const day of days) {
+    const stored = storedHolds(day);
+    const done = (t: (typeof allTasks)[number], disposition: 'seal' | 'permit') => (stored ? taskDoneAtStage(disposition, t.stage!) : taskDone(disposition, events.get(t.wellId) ?? [], day));
     // tasks added after the cut-off day are not in that day's notice
     const tasks = allTasks.filter((t) => t.addedOn <= day);
     const districts = allDistricts.filter((d) => d.openedOn <= day && (d.closedOn === null || d.closedOn > day));
@@ -89,7 +93,7 @@ export async function taskProgressOn(ctx: ServiceCtx, campaignId: number, days: 
       const mine = tasks.filter((t) => t.districtId === d.id);
       const count = (disposition: 'seal' | 'permit') => {
         const ts = mine.filter((t) => t.disposition === disposition);
-        return { tasks: ts.length, done: ts.filter((t) => taskDone(disposition, events.get(t.wellId) ?? [], day)).length };
+        return { tasks: ts.length, done: ts.filter((t) => done(t, disposition)).length };
       };
       return { district: districtShortName(d.name, d.shortName), seal: count('seal'), permit: count('permit') };
     });

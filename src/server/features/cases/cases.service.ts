@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { officeToday } from '../../../domain/shared/dates.js';
-import { keepUnlessChanged, looksMasked, maskPersonalText } from '../../../domain/shared/masking.js';
+import { keepTextUnlessChanged, keepUnlessChanged, looksMasked, maskPersonalText } from '../../../domain/shared/masking.js';
 import {
   CASE_EVENT_LABELS, CASE_STATE_LABELS, caseEditProblems, caseNumber, CaseRuleError, DEFAULT_CASE_PREFIX, isDecided, NEW_CASE, nextCaseEvents, nextSerial,
   transitionCase, violationLabel, type CaseEventData, type CaseEventKind, type CaseHistoryEvent, type CaseState, type Violation,
@@ -53,7 +53,7 @@ async function present(db: Kysely<DB>, ctx: ServiceCtx, rows: readonly repo.Case
     return {
       id: r.id, number: r.number, filedOn: r.filedOn, partyCardId: r.partyCardId, partyName: r.partyName, partyContact: maskPersonalText(r.partyContact), unitId: r.unitId,
       place: p.names, districtId: r.districtId, district: districtName(p.district), violation: r.violation, violationOther: r.violationOther,
-      violationLabel: violationLabel(r.violation, r.violationOther), legalBasis: basisView(r.legalBasis), facts: r.facts, fineYuan: r.fineYuan, otherMeasures: r.otherMeasures,
+      violationLabel: violationLabel(r.violation, r.violationOther), legalBasis: basisView(r.legalBasis), facts: maskPersonalText(r.facts), fineYuan: r.fineYuan, otherMeasures: r.otherMeasures,
       state: r.state, stateLabel: CASE_STATE_LABELS[r.state], decidedOn: eventDate(mine, 'decide'), closedOn: eventDate(mine, 'close'), typical: r.typical, articleId: r.articleId,
       wellCount: wells.filter((w) => w.caseId === r.id).length, next: editable ? nextCaseEvents(r.state) : [], editable, version: r.version,
     };
@@ -141,11 +141,15 @@ async function nextNumber(trx: Kysely<DB>, year: number) {
 }
 
 const MASKED_CONTACT = '联系方式中有遮蔽后的号码（带 *），请填写完整号码；不修改时保持原样即可';
+const MASKED_FACTS = '违法事实中有遮蔽后的号码（带 *）：修改违法事实前请先点“查看完整内容”，或写出完整号码、删去该号码；不修改时保持原样即可';
+/** What an audit entry keeps of a case: phone and ID numbers in the contact and the facts masked. */
+const auditedCase = <T extends { partyContact: string; facts: string }>(c: T): T => ({ ...c, partyContact: maskPersonalText(c.partyContact), facts: maskPersonalText(c.facts) });
 
 export async function createCase(ctx: ServiceCtx, input: CaseFields) {
   requireCapability(ctx.actor, 'cases.edit');
   const scope = scopeFor(ctx.actor, 'cases.edit');
   if (looksMasked(input.partyContact)) throw badRequest(MASKED_CONTACT);
+  if (!keepTextUnlessChanged(input.facts, null).ok) throw badRequest(MASKED_FACTS);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const values = await resolveFields(trx, ctx, scope, input);
     const numbering = await nextNumber(trx, Number(values.filedOn.slice(0, 4)));
@@ -154,7 +158,7 @@ export async function createCase(ctx: ServiceCtx, input: CaseFields) {
     await repo.insertEvents(trx, [{ caseId: id, event: 'file', onDate: values.filedOn, data: {}, actorName: ctx.actor.displayName }]);
     await insertAudit(trx, {
       ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'create', entityType: 'case', entityId: id, orgPath: values.orgPath,
-      summary: `立案 ${numbering.number}：${values.partyName}（${violationLabel(values.violation, values.violationOther)}）`, after: { ...values, partyContact: maskPersonalText(values.partyContact), number: numbering.number, wellIds: input.wellIds },
+      summary: `立案 ${numbering.number}：${values.partyName}（${violationLabel(values.violation, values.violationOther)}）`, after: { ...auditedCase(values), number: numbering.number, wellIds: input.wellIds },
     });
     return id;
   });
@@ -171,7 +175,10 @@ export async function updateCase(ctx: ServiceCtx, id: number, input: CaseFields 
     // the contact is shown masked: its own mask sent back keeps the stored text
     const contact = keepUnlessChanged(input.partyContact, row.partyContact, maskPersonalText);
     if (!contact.ok) throw badRequest(MASKED_CONTACT);
-    const values = await resolveFields(trx, ctx, scope, { ...input, partyContact: contact.value ?? '' });
+    // so are the facts (phone and ID numbers in them): the text as shown sent back keeps the stored one
+    const facts = keepTextUnlessChanged(input.facts, row.facts);
+    if (!facts.ok) throw badRequest(MASKED_FACTS);
+    const values = await resolveFields(trx, ctx, scope, { ...input, partyContact: contact.value ?? '', facts: facts.value });
     const problems = caseEditProblems(row.state, values);
     if (problems.length) throw badRequest(problems.join('；'));
     const history = await repo.eventsOf(trx, [id]);
@@ -184,7 +191,7 @@ export async function updateCase(ctx: ServiceCtx, id: number, input: CaseFields 
     await repo.moveFilingDate(trx, id, values.filedOn);
     await insertAudit(trx, {
       ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'update', entityType: 'case', entityId: id, orgPath: values.orgPath,
-      summary: `修改案件 ${row.number}`, before: { ...row, partyContact: maskPersonalText(row.partyContact) }, after: { ...values, partyContact: maskPersonalText(values.partyContact), wellIds: input.wellIds },
+      summary: `修改案件 ${row.number}`, before: auditedCase(row), after: { ...auditedCase(values), wellIds: input.wellIds },
     });
   });
   return getCase(ctx, id);
@@ -320,10 +327,11 @@ async function applyPlannedCases(trx: Kysely<DB>, ctx: ServiceCtx, cases: readon
 
 export async function exportCases(ctx: ServiceCtx): Promise<Buffer> {
   const list = await listCasesFor(ctx, { page: 1, pageSize: 1_000_000 });
-  const header = ['案件编号', '立案日期', '区', '当事人', '违法类型', '法律依据', '罚款金额', '状态', '结案日期'];
+  // the facts as listed, phone and ID numbers masked (the ledger import does not read that column)
+  const header = ['案件编号', '立案日期', '区', '当事人', '违法类型', '法律依据', '罚款金额', '状态', '结案日期', '违法事实'];
   const body = list.cases.map((c) => [
     c.number, c.filedOn, c.district, c.partyName, c.violation === 'other' && c.violationOther ? `其他：${c.violationOther}` : c.violationLabel,
-    legalBasisText(c.legalBasis.map((b) => b.code)), c.fineYuan === null ? '' : String(c.fineYuan), c.stateLabel, c.closedOn ?? '',
+    legalBasisText(c.legalBasis.map((b) => b.code)), c.fineYuan === null ? '' : String(c.fineYuan), c.stateLabel, c.closedOn ?? '', c.facts,
   ]);
   return writeXlsx('执法案件台账', header, body);
 }

@@ -164,17 +164,25 @@ async function tipsBlock(ctx: ServiceCtx, asOf: string): Promise<DashboardView['
   const districts = await tipsRepo.districtsInScope(ctx.db, scope);
   // the 办理情况表 is by district: a scope below one has none (the summary route refuses it too)
   if (districts.length === 0) return null;
-  // one read of the tips and their events for the table and the overdue count
-  const all = await tips.tipFactsAsOf(ctx, asOf);
-  const summary = await tips.tipSummaryAsOf(ctx, asOf, all);
-  // overdue as of the date: the rule of the tips list (/api/tips?overdue=true, /api/tips/overdue) applied on that day
-  const overdue = all.map((x) => x.facts).filter((f) => isOverdue(f, asOf));
+  let summary: Awaited<ReturnType<typeof tips.tipSummaryAsOf>>;
+  let overdue: { districtId: number | null; n: number }[];
+  if (await tipsRepo.statesHoldOn(ctx.db, scope, {}, asOf)) {
+    // no tip has an event after the day: the table and the overdue counts from the stored states, in SQL
+    summary = await tips.tipSummaryAsOf(ctx, asOf);
+    overdue = await tipsRepo.overdueCounts(ctx.db, scope, asOf);
+  } else {
+    // one read of the tips and their events for the table and the overdue count
+    const all = await tips.tipFactsAsOf(ctx, asOf);
+    summary = await tips.tipSummaryAsOf(ctx, asOf, all);
+    // overdue as of the date: the rule of the tips list (/api/tips?overdue=true, /api/tips/overdue) applied on that day
+    overdue = all.map((x) => x.facts).filter((f) => isOverdue(f, asOf)).map((f) => ({ districtId: f.districtId, n: 1 }));
+  }
   return {
     received: summary.total.received, assigned: summary.total.assigned, closed: summary.total.closed, closureRate: summary.total.closureRate,
-    substantiated: summary.total.substantiated, overdue: overdue.length,
+    substantiated: summary.total.substantiated, overdue: overdue.reduce((n, o) => n + o.n, 0),
     rows: summary.rows.map((r) => {
       const id = districts.find((d) => d.name === r.district)?.id ?? null;
-      return { districtId: id, district: r.district, received: r.received, closed: r.closed, overdue: overdue.filter((f) => id !== null && f.districtId === id).length };
+      return { districtId: id, district: r.district, received: r.received, closed: r.closed, overdue: overdue.filter((o) => id !== null && o.districtId === id).reduce((n, o) => n + o.n, 0) };
     }),
   };
 }
@@ -184,6 +192,19 @@ async function tipsBlock(ctx: ServiceCtx, asOf: string): Promise<DashboardView['
 /** findingsBoard counts "today" only; this applies its rules (findingAsOf, isFindingOverdue) as of the date. */
 async function findingsBlock(ctx: ServiceCtx, asOf: string): Promise<DashboardView['findings']> {
   const scope = scopeFor(ctx.actor, 'findings.read');
+  if (await findingsRepo.statesHoldOn(ctx.db, scope, { to: asOf }, asOf)) {
+    // no finding has an event after the day: counted from the stored states, in SQL
+    const counts = await findingsRepo.countsByDistrict(ctx.db, scope, asOf);
+    const districts = (await findingsRepo.allDistricts(ctx.db)).filter((d) => counts.some((c) => c.districtId === d.id) || pathInScope(scope, d.path));
+    const sum = (k: 'total' | 'open' | 'overdue') => counts.reduce((n, c) => n + c[k], 0);
+    return {
+      total: sum('total'), open: sum('open'), overdue: sum('overdue'),
+      rows: districts.map((d) => {
+        const c = counts.find((x) => x.districtId === d.id) ?? { total: 0, open: 0, overdue: 0 };
+        return { districtId: d.id, district: d.shortName ?? d.name, total: c.total, open: c.open, overdue: c.overdue };
+      }),
+    };
+  }
   // only what the counts need: ids, districts and deadlines, and the events' kinds and dates (one semi-join, not 8,000 ids)
   const rows = await findingsRepo.listFindingKeys(ctx.db, scope, { to: asOf });
   const events = new Map<number, Awaited<ReturnType<typeof findingsRepo.eventFactsOf>>>();
@@ -207,9 +228,9 @@ async function findingsBlock(ctx: ServiceCtx, asOf: string): Promise<DashboardVi
 // ---------------------------------------------------------------- wells
 
 async function wellsBlock(ctx: ServiceCtx, asOf: string): Promise<DashboardView['wells']> {
-  const stages = await wells.wellStagesAsOf(ctx, asOf);
-  const count = (s: WellStage) => stages.filter((x) => x === s).length;
-  return { total: stages.length, stages: WELL_STAGES.map((stage) => ({ stage, label: WELL_STAGE_LABELS[stage], count: count(stage) })) };
+  const counts = await wells.wellStageCountsAsOf(ctx, asOf);
+  const count = (s: WellStage) => counts.get(s) ?? 0;
+  return { total: [...counts.values()].reduce((a, b) => a + b, 0), stages: WELL_STAGES.map((stage) => ({ stage, label: WELL_STAGE_LABELS[stage], count: count(stage) })) };
 }
 
 // ---------------------------------------------------------------- suspects

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GPS_ACCURACY_LIMIT } from '../../../domain/survey/gps-accuracy.js';
 import { WELL_EVENTS, WELL_STAGES } from '../../../domain/well/lifecycle.js';
 import { WellEventData } from '../wells/wells.schema.js';
 import { CardBody, CardView, CreateCardBody, GridSurveyView } from '../survey/survey.schema.js';
@@ -87,7 +88,7 @@ export const FieldBundle = z.object({
   /** more grids in scope than a phone caches: only the first ones are in the bundle */
   truncated: z.boolean(),
   cards: z.array(CardView),
-  /** wells in the caller's grids that must be sealed and are not sealed yet (待封井) */
+  /** wells in the caller's grids that must be sealed and are not accepted yet (待封井; a sealed one is 待验收) */
   wellsToSeal: z.array(z.object({
     id: z.number(), code: z.string(), ownerName: z.string(), address: z.string(), place: z.array(z.string()),
     stage: z.enum(WELL_STAGES), lat: z.number().nullable(), lng: z.number().nullable(), version: z.number(),
@@ -107,5 +108,5 @@ export type FieldBundle = z.infer<typeof FieldBundle>;
 
 export const FieldSettings = z.object({
   /** 定位精度上限 (metres) */
-  gpsAccuracyLimitM: z.number().int('定位精度上限应为整数（米）').min(5, '定位精度上限不能小于 5 米').max(1000, '定位精度上限不能大于 1000 米'),
+  gpsAccuracyLimitM: z.number('定位精度上限应为数字（米）').int('定位精度上限应为整数（米）').min(GPS_ACCURACY_LIMIT.minM, `定位精度上限不能小于 ${GPS_ACCURACY_LIMIT.minM} 米`).max(GPS_ACCURACY_LIMIT.maxM, `定位精度上限不能大于 ${GPS_ACCURACY_LIMIT.maxM} 米`),
 });

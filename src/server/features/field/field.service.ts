@@ -17,14 +17,15 @@ import { listInspectionsFor } from '../inspections/inspections.service.js';
 import * as inspectionsRepo from '../inspections/inspections.repo.js';
 import { listChecks, recordOutcomeIn } from '../utility/suspects.service.js';
 import { OUTCOME_LABELS } from '../../../domain/utility/rank.js';
-import { SEAL_METHOD_LABELS, WELL_EVENT_LABELS, type SealMethod } from '../../../domain/well/lifecycle.js';
+import { GPS_ACCURACY_LIMIT } from '../../../domain/survey/gps-accuracy.js';
+import { SEAL_METHOD_LABELS, WELL_EVENT_LABELS, awaitsFieldSealing, type SealMethod } from '../../../domain/well/lifecycle.js';
 import { distanceMetres } from '../../../domain/well/well.js';
 import type { FieldBundle, FieldOp, OpResult, RecordConflictDetails } from './field.schema.js';
 import * as repo from './field.repo.js';
 
 /** 定位精度上限 (metres): instance setting, 50 m unless set. */
 export const GPS_ACCURACY_SETTING = 'field.gps_accuracy_limit_m';
-const DEFAULT_GPS_ACCURACY_M = 50;
+const DEFAULT_GPS_ACCURACY_M = GPS_ACCURACY_LIMIT.defaultM;
 /** A phone caches at most this many grids (a grid worker has one to a few; a street some dozens). */
 const BUNDLE_GRIDS = 100;
 /** the latest inspections and the pending verification visits a phone caches */
@@ -42,16 +43,15 @@ export async function fieldBundle(ctx: ServiceCtx): Promise<FieldBundle> {
     ? (await surveyRepo.listCards(ctx.db, scope, {})).filter((c) => gridIds.has(c.gridId))
     : (await Promise.all([...gridIds].map((gridId) => surveyRepo.listCards(ctx.db, scope, { gridId })))).flat();
   const photos = await surveyRepo.photosOfCards(ctx.db, cards.map((c) => c.id));
-  const limit = Number(await readSetting(ctx.db, GPS_ACCURACY_SETTING));
   const wells = hasCapability(ctx.actor, 'wells.read') ? (await listWells(ctx, { disposition: 'seal', page: 1, pageSize: 1000 })).wells : [];
   return {
     generatedAt: new Date().toISOString(),
-    gpsAccuracyLimitM: Number.isFinite(limit) && limit > 0 ? limit : DEFAULT_GPS_ACCURACY_M,
+    gpsAccuracyLimitM: await gpsAccuracyLimit(ctx.db),
     grids: grids.map((g) => ({ ...g, boundary: boundaries.get(g.gridId) ?? null })),
     truncated: total > grids.length,
     cards: cards.map((c) => presentCard(c, photos)),
     wellsToSeal: wells
-      .filter((w) => w.stage !== 'sealed' && w.stage !== 'accepted')
+      .filter((w) => awaitsFieldSealing(w.stage))
       .map((w) => ({ id: w.id, code: w.code, ownerName: w.ownerName, address: w.address, place: w.place, stage: w.stage, lat: w.lat, lng: w.lng, version: w.version, next: w.next })),
     canRecordWells: hasCapability(ctx.actor, 'wells.edit'),
     inspections: hasCapability(ctx.actor, 'inspections.edit')
@@ -63,11 +63,22 @@ export async function fieldBundle(ctx: ServiceCtx): Promise<FieldBundle> {
   };
 }
 
+async function gpsAccuracyLimit(db: Kysely<DB>): Promise<number> {
+  const limit = Number(await readSetting(db, GPS_ACCURACY_SETTING));
+  return Number.isFinite(limit) && limit > 0 ? limit : DEFAULT_GPS_ACCURACY_M;
+}
+
+/** 外业设置 as it stands (everyone who surveys sees it: it is in their bundle too). */
+export async function fieldSettings(ctx: ServiceCtx) {
+  requireCapability(ctx.actor, 'survey.read');
+  return { gpsAccuracyLimitM: await gpsAccuracyLimit(ctx.db) };
+}
+
 /** 定位精度上限: the city office sets it for every phone; phones pick it up at their next sync. */
 export async function saveFieldSettings(ctx: ServiceCtx, input: { gpsAccuracyLimitM: number }) {
   requireCapability(ctx.actor, 'survey.import');
   if (!scopeFor(ctx.actor, 'survey.import').roles.includes('city')) throw forbidden('只有市封停办可以修改定位精度上限');
-  const before = Number(await readSetting(ctx.db, GPS_ACCURACY_SETTING)) || DEFAULT_GPS_ACCURACY_M;
+  const before = await gpsAccuracyLimit(ctx.db);
   await ctx.db.transaction().execute(async (trx) => {
     await writeSetting(trx, GPS_ACCURACY_SETTING, input.gpsAccuracyLimitM);
     await insertAudit(trx, {

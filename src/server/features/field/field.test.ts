@@ -41,16 +41,27 @@ describe('the field bundle', () => {
     // 待封井: wells still to be sealed, in the caller's scope
     const w = (await (await t.login('wolong')).get('/api/field/bundle')).json().wellsToSeal as { place: string[]; stage: string }[];
     expect(w.length).toBeGreaterThan(0);
-    expect(w.every((x) => x.place.includes('卧龙区') && x.stage !== 'sealed' && x.stage !== 'accepted')).toBe(true);
+    expect(w.every((x) => x.place.includes('卧龙区') && x.stage !== 'accepted')).toBe(true);
   });
 });
 
 describe('定位精度上限', () => {
   it('is set by the city office only and reaches the bundle', async () => {
     expect((await street.send('PUT', '/api/field/settings', { gpsAccuracyLimitM: 30 })).statusCode).toBe(403);
-    expect((await city.send('PUT', '/api/field/settings', { gpsAccuracyLimitM: 2 })).statusCode).toBe(400);
+    const district = await (await t.login('wolong')).send('PUT', '/api/field/settings', { gpsAccuracyLimitM: 30 });
+    expect(district.statusCode).toBe(403);
+    expect(district.json().message).toBe('只有市封停办可以修改定位精度上限');
+    for (const [bad, msg] of [[2, '不能小于 5 米'], [1001, '不能大于 1000 米'], [12.5, '应为整数'], ['30', '应为数字']] as const) {
+      const res = await city.send('PUT', '/api/field/settings', { gpsAccuracyLimitM: bad });
+      expect(res.statusCode, `${bad}`).toBe(400);
+      expect(res.json().message).toContain(msg);
+    }
+    expect((await grid01.get('/api/field/settings')).json()).toEqual({ gpsAccuracyLimitM: 50 });
     expect((await city.send('PUT', '/api/field/settings', { gpsAccuracyLimitM: 30 })).statusCode).toBe(200);
     expect((await grid01.get('/api/field/bundle')).json().gpsAccuracyLimitM).toBe(30);
+    expect((await street.get('/api/field/settings')).json()).toEqual({ gpsAccuracyLimitM: 30 });
+    const audit = await t.database.db.selectFrom('auditLog').select(['summary']).where('entityType', '=', 'setting').orderBy('id', 'desc').executeTakeFirst();
+    expect(audit?.summary).toBe('定位精度上限 50 米 → 30 米');
     await city.send('PUT', '/api/field/settings', { gpsAccuracyLimitM: 50 });
   });
 });
@@ -229,6 +240,22 @@ describe('sealing records, inspection notes and verification outcomes', () => {
     const photos = (await city.get(`/api/wells/${w.id}`)).json().photos as { id: number; stage: string; lat: number | null }[];
     expect(photos.filter((p) => p.id === p1.json().result.photoId)).toHaveLength(1);
     expect(photos.filter((p) => p.stage === 'after')).toHaveLength(1);
+  });
+
+  it('a sealed well stays in 待封井 awaiting acceptance (验收), takes its 封井后 photo and leaves once accepted', async () => {
+    const w = await sealable();
+    const sealed = await send(wolong, { kind: 'well.transition', wellId: w.id, baseVersion: w.version, event: 'seal', onDate: today, data: sealData });
+    expect(sealed.statusCode, sealed.body).toBe(200);
+    const listed = ((await wolong.get('/api/field/bundle')).json().wellsToSeal as (BundleWell & { stage: string })[]).find((x) => x.id === w.id);
+    expect(listed).toMatchObject({ stage: 'sealed', next: ['accept'], version: w.version + 1 });
+    const photo = await send(wolong, { kind: 'well.photo', wellId: w.id, stage: 'after', gps: null, fileName: '验收.png', content: PNG });
+    expect(photo.statusCode, photo.body).toBe(200);
+    const accept = await send(wolong, { kind: 'well.transition', wellId: w.id, baseVersion: w.version + 1, event: 'accept', onDate: today, data: { acceptedBy: '区水利局', conclusion: '封填密实，合格' } });
+    expect(accept.statusCode, accept.body).toBe(200);
+    const after = (await city.get(`/api/wells/${w.id}`)).json();
+    expect(after.stage).toBe('accepted');
+    expect(after.photos.filter((p: { stage: string }) => p.stage === 'after')).toHaveLength(1);
+    expect(((await wolong.get('/api/field/bundle')).json().wellsToSeal as BundleWell[]).some((x) => x.id === w.id)).toBe(false);
   });
 
   it('a sealing record on a well the office changed meanwhile answers 409 with both states; dropped, it stays in the audit log', async () => {

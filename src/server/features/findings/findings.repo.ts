@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { sqlPathInScope, type Scope } from '../../auth/scope.js';
-import type { FindingEventData, FindingEventKind } from '../../../domain/inspection/finding.js';
+import type { FindingEventData, FindingEventKind, FindingState } from '../../../domain/inspection/finding.js';
 import { conflict } from '../../http/errors.js';
 import { escapeLike } from '../audit/audit.repo.js';
 
@@ -70,11 +70,78 @@ export async function eventsOf(db: Kysely<DB>, ids: readonly number[]) {
   return db.selectFrom('findingEvents').selectAll().where('findingId', 'in', [...ids]).orderBy('onDate').orderBy('id').execute();
 }
 
-export async function insertEvents(db: Kysely<DB>, events: { findingId: number; event: FindingEventKind; onDate: string; data: FindingEventData; actorName: string }[]) {
+/** Only findings.state.ts writes events: it keeps the findings' current state with them. */
+export async function insertEventRows(db: Kysely<DB>, events: readonly { findingId: number; event: FindingEventKind; onDate: string; data: FindingEventData; actorName: string }[]) {
   for (let i = 0; i < events.length; i += 1000) {
     const page = events.slice(i, i + 1000);
     if (page.length) await db.insertInto('findingEvents').values(page.map((e) => ({ ...e, data: JSON.stringify(e.data) }))).execute();
   }
+}
+
+/** The events of some findings with only what a fold needs, in order. */
+export async function eventFactsOfIds(db: Kysely<DB>, findingIds: readonly number[]) {
+  if (findingIds.length === 0) return [];
+  return db.selectFrom('findingEvents').select(['findingId', 'event', 'onDate', 'data']).where('findingId', 'in', [...findingIds]).orderBy('onDate').orderBy('id').execute();
+}
+
+export type FindingStateColumns = { state: FindingState | null; lastEventOn: string | null };
+
+/** Stores folded states, many rows in one statement. */
+export async function writeStates(db: Kysely<DB>, rows: readonly ({ id: number } & FindingStateColumns)[]) {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const json = JSON.stringify(rows.slice(i, i + 5000).map((r) => ({ id: r.id, state: r.state, last_event_on: r.lastEventOn })));
+    await sql`update findings as f set state = v.state, last_event_on = v.last_event_on
+      from jsonb_to_recordset(${json}::jsonb) as v(id integer, state text, last_event_on date)
+      where f.id = v.id`.execute(db);
+  }
+}
+
+export async function idsWithoutState(db: Kysely<DB>) {
+  return (await db.selectFrom('findings').select('id').where('state', 'is', null).orderBy('id').execute()).map((r) => r.id);
+}
+
+export async function storedStates(db: Kysely<DB>) {
+  return db.selectFrom('findings').select(['id', 'state', 'lastEventOn']).orderBy('id').execute();
+}
+
+/** Whether the stored states are the states on `day` for every finding a filter selects (folded, no later event). */
+export async function statesHoldOn(db: Kysely<DB>, scope: Scope, f: FindingFilter, day: string): Promise<boolean> {
+  const r = await filteredFindings(db, scope, f).select('id').where((eb) => eb.or([eb('state', 'is', null), eb('lastEventOn', '>', day)])).limit(1).executeTakeFirst();
+  return r === undefined;
+}
+
+export type FindingStateFilter = { state?: FindingState; overdueOn?: { day: string; overdue: boolean } };
+
+function byState(db: Kysely<DB>, scope: Scope, f: FindingFilter & FindingStateFilter) {
+  let q = filteredFindings(db, scope, f);
+  if (f.state) q = q.where('state', '=', f.state);
+  if (f.overdueOn) {
+    // isFindingOverdue(): past its deadline with nothing submitted
+    const late = sql<boolean>`(deadline is not null and deadline < ${f.overdueOn.day} and state in ('open', 'rectifying', 'returned'))`;
+    q = q.where(f.overdueOn.overdue ? late : sql<boolean>`not ${late}`);
+  }
+  return q;
+}
+
+/** Per district: findings in scope found by `asOf`, how many are not closed and how many overdue (valid when statesHoldOn(asOf)). */
+export async function countsByDistrict(db: Kysely<DB>, scope: Scope, asOf: string) {
+  const rows = await filteredFindings(db, scope, { to: asOf })
+    .select((eb) => [
+      'districtId',
+      eb.fn.countAll<string>().as('total'),
+      sql<string>`count(*) filter (where state <> 'closed')`.as('open'),
+      sql<string>`count(*) filter (where deadline is not null and deadline < ${asOf} and state in ('open', 'rectifying', 'returned'))`.as('overdue'),
+    ])
+    .groupBy('districtId')
+    .execute();
+  return rows.map((r) => ({ districtId: r.districtId, total: Number(r.total), open: Number(r.open), overdue: Number(r.overdue) }));
+}
+
+/** A page of the list by the stored states, and how many the whole list holds. */
+export async function pageByState(db: Kysely<DB>, scope: Scope, f: FindingFilter & FindingStateFilter, page: { offset: number; limit: number }) {
+  const total = await byState(db, scope, f).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const ids = await byState(db, scope, f).select('id').orderBy('foundOn', 'desc').orderBy('id', 'desc').offset(page.offset).limit(page.limit).execute();
+  return { total: Number(total.n), ids: ids.map((r) => r.id) };
 }
 
 /** Optimistic write: a stale version is a conflict. */

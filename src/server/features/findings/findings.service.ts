@@ -24,6 +24,8 @@ import * as surveyRepo from '../survey/survey.repo.js';
 import { readSetting, writeSetting } from '../system/settings.repo.js';
 import type { FindingView, RaiseFindingBody } from './findings.schema.js';
 import * as repo from './findings.repo.js';
+import { addFindingEvents, refreshFindingStates } from './findings.state.js';
+import { addSurveyEvents } from '../survey/survey.state.js';
 
 const FAR_FUTURE = '9999-12-31';
 export const DEFAULT_RECTIFY_WORKING_DAYS = 5;
@@ -108,20 +110,28 @@ export async function listFindingsFor(ctx: ServiceCtx, q: ListQuery) {
     ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), ...(q.q ? { q: q.q } : {}),
     ...(q.districtId ? { districtId: q.districtId } : {}), ...(q.category ? { category: q.category } : {}),
   };
-  // ids in list order first; a state or overdue filter folds only the events (the rule of the views), then one page is read and presented
-  let keys = await repo.listFindingKeys(ctx.db, scope, filter);
-  if (q.state || q.overdue) {
+  const filtered = !!(q.state || q.overdue);
+  const pageSpan = { offset: (q.page - 1) * q.pageSize, limit: q.pageSize };
+  let total: number;
+  let pageIds: number[];
+  if (!filtered || (await repo.statesHoldOn(ctx.db, scope, filter, day))) {
+    // the stored states are today's (no finding has a later event): filter, count and page in SQL
+    const stateFilter: repo.FindingStateFilter = { ...(q.state ? { state: q.state } : {}), ...(q.overdue ? { overdueOn: { day, overdue: q.overdue === 'true' } } : {}) };
+    ({ total, ids: pageIds } = await repo.pageByState(ctx.db, scope, { ...filter, ...stateFilter }, pageSpan));
+  } else {
+    // a finding dated after today or not folded: fold only the events (the rule of the views)
     const events = new Map<number, FindingEvent[]>();
     for (const e of await repo.eventFactsOf(ctx.db, scope, filter)) (events.get(e.findingId) ?? events.set(e.findingId, []).get(e.findingId)!).push(asEvent(e));
-    keys = keys.filter((k) => {
+    const keys = (await repo.listFindingKeys(ctx.db, scope, filter)).filter((k) => {
       const facts = findingAsOf(events.get(k.id) ?? [], day);
       return (!q.state || facts.state === q.state) && (!q.overdue || (q.overdue === 'true') === isFindingOverdue(facts, k.deadline, day));
     });
+    total = keys.length;
+    pageIds = keys.slice(pageSpan.offset, pageSpan.offset + pageSpan.limit).map((k) => k.id);
   }
-  const page = keys.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
   // the whole list (the board, the export): read by the filter rather than by thousands of ids
-  const rows = page.length === 0 ? [] : page.length === keys.length && !q.state && !q.overdue ? await repo.listFindings(ctx.db, scope, filter) : await rowsInOrder(ctx.db, scope, page.map((k) => k.id));
-  return { total: keys.length, findings: await present(ctx.db, ctx.actor, rows, day) };
+  const rows = pageIds.length === 0 ? [] : pageIds.length === total && !filtered ? await repo.listFindings(ctx.db, scope, filter) : await rowsInOrder(ctx.db, scope, pageIds);
+  return { total, findings: await present(ctx.db, ctx.actor, rows, day) };
 }
 
 /** Rows by id in the given order, read in chunks (a statement takes at most 65,535 parameters). */
@@ -225,6 +235,7 @@ export async function raiseFindingIn(trx: Kysely<DB>, ctx: ServiceCtx, input: Ra
     raisedByUnitId: office.id, raisedPath: office.path, inspectionId: input.inspectionId, gridId: gridId ?? null, cardId: input.cardId, wellId: input.wellId,
     deadline: input.deadline ?? addWorkingDays(input.foundOn, DEFAULT_RECTIFY_WORKING_DAYS),
   });
+  await refreshFindingStates(trx, [id]);
   await insertAudit(trx, {
     ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'create', entityType: 'finding', entityId: id, orgPath: unit.path,
     summary: `登记问题（${categoryLabel(category)}）：${place.names.join('')}，${input.description.slice(0, 60)}`, after: { ...input, category },
@@ -238,7 +249,7 @@ async function reopenGridForMissedWell(trx: Kysely<DB>, ctx: ServiceCtx, scope: 
   const reopen = missedWellReopen(surveyStateAt(history, FAR_FUTURE), history.at(-1)?.onDate ?? null, finding);
   if (!reopen) return;
   const grid = (await surveyRepo.unitsByIds(trx, [gridId]))[0]!;
-  await surveyRepo.insertEvent(trx, { gridId, event: 'reopen', onDate: reopen.onDate, reason: reopen.reason, summary: null, actorName: ctx.actor.displayName });
+  await addSurveyEvents(trx, [{ gridId, event: 'reopen', onDate: reopen.onDate, reason: reopen.reason, summary: null, actorName: ctx.actor.displayName }]);
   await insertAudit(trx, {
     ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'survey_reopen', entityType: 'grid_survey', entityId: gridId, orgPath: grid.path,
     summary: `网格“${grid.name}”因漏排问题退回排查中（${reopen.onDate}）`, after: reopen,
@@ -285,7 +296,7 @@ export async function recordFindingEvent(ctx: ServiceCtx, id: number, input: { e
       throw err;
     }
     await repo.bumpFinding(trx, id, input.version);
-    await repo.insertEvents(trx, [{ findingId: id, event: input.event, onDate, data, actorName: ctx.actor.displayName }]);
+    await addFindingEvents(trx, [{ findingId: id, event: input.event, onDate, data, actorName: ctx.actor.displayName }]);
     await insertAudit(trx, {
       ...auditActor(ctx.actor), requestId: ctx.requestId, action: `finding_${input.event}`, entityType: 'finding', entityId: id, orgPath: row.orgPath,
       summary: `问题 #${id}：${FINDING_EVENT_LABELS[input.event]}（${onDate}）`, after: data,
@@ -409,7 +420,8 @@ export async function applyPlannedFindings(trx: Kysely<DB>, ctx: ServiceCtx, fin
   const scope = scopeFor(ctx.actor, 'findings.raise');
   const office = officeFor(ctx.actor, 'findings.raise');
   const units = new Map((await surveyRepo.unitsByIds(trx, findings.map((f) => f.unitId))).map((u) => [u.id, u]));
-  const events: Parameters<typeof repo.insertEvents>[1] = [];
+  const events: Parameters<typeof addFindingEvents>[1][number][] = [];
+  const ids: number[] = [];
   for (const [i, f] of findings.entries()) {
     const unit = units.get(f.unitId)!;
     const { id } = await repo.insertFinding(trx, {
@@ -417,12 +429,13 @@ export async function applyPlannedFindings(trx: Kysely<DB>, ctx: ServiceCtx, fin
       raisedByUnitId: office.id, raisedPath: office.path, inspectionId: links[i]?.inspectionId ?? null, gridId: f.gridId, cardId: null, wellId: links[i]?.wellId ?? null,
       deadline: f.deadline,
     });
+    ids.push(id);
     for (const e of f.events) events.push({ findingId: id, event: e.event, onDate: e.onDate, data: e.data, actorName: ctx.actor.displayName });
     // a missed well still open sends its grid back to surveying, as when raised by hand
     const state = f.events.reduce((s, e) => transitionFinding(s, e), findingAsOf([], FAR_FUTURE)).state;
     if (isMissedWell(f.category) && f.gridId && state !== 'closed') await reopenGridForMissedWell(trx, ctx, scope, f.gridId, f);
   }
-  await repo.insertEvents(trx, events);
+  await addFindingEvents(trx, events, ids);
   await insertAudit(trx, { ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'import', entityType: 'finding', entityId: null, orgPath: office.path, summary: `导入问题台账（${source}）${findings.length} 条` });
 }
 

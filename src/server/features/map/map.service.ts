@@ -9,6 +9,7 @@ import { insertAudit } from '../audit/audit.repo.js';
 import { SYSTEM_ACTOR_NAME } from '../../auth/actor.js';
 import * as wellsRepo from '../wells/wells.repo.js';
 import * as tipsRepo from '../tips/tips.repo.js';
+import { tipTextFor } from '../tips/tips.service.js';
 import { heatPumpPoints } from '../heatpump/heatpump.service.js';
 import { wellAsOf, WELL_STAGE_LABELS, type WellEvent, type WellEventData, type WellStage } from '../../../domain/well/lifecycle.js';
 import { tipAsOf, TIP_STATE_LABELS, type TipEvent, type TipEventData } from '../../../domain/tip/workflow.js';
@@ -119,6 +120,8 @@ export async function mapLayers(ctx: ServiceCtx, crs: TileCrs, layers: readonly 
       (byTip.get(e.tipId) ?? byTip.set(e.tipId, []).get(e.tipId)!).push({ event: e.event, onDate: e.onDate, data: (e.data ?? {}) as TipEventData });
     }
     out.tips = [];
+    const text = tipTextFor(ctx.actor); // phone numbers in a tip's words: in full for the city office only
+    const summaryOf = (c: string) => (c.length > 40 ? `${c.slice(0, 40)}…` : c);
     for (const t of tips) {
       if (t.duplicateOf !== null) continue; // merged into another tip
       const exact = t.lat !== null && t.lng !== null;
@@ -126,7 +129,7 @@ export async function mapLayers(ctx: ServiceCtx, crs: TileCrs, layers: readonly 
       if (!at) continue;
       const state = tipAsOf(byTip.get(t.id) ?? [], '9999-12-31').state;
       out.tips.push({
-        id: t.id, code: t.code, receivedOn: t.receivedOn, summary: t.content.length > 40 ? `${t.content.slice(0, 40)}…` : t.content,
+        id: t.id, code: t.code, receivedOn: t.receivedOn, summary: summaryOf(text(t.content)),
         state, stateLabel: TIP_STATE_LABELS[state], ...point(exact ? at : jitter(at, t.code, 0.006)), approximate: !exact,
       });
     }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** The personal-information fields that lists, details and exports show masked, and who may reveal them. */
 export const REVEALABLE = {
   card: ['contactPhone'],
-  case: ['partyContact'],
+  case: ['partyContact', 'facts'],
   user: ['phone'],
 } as const;
 export type RevealKind = keyof typeof REVEALABLE;

@@ -12,7 +12,8 @@ import type { RevealBody, RevealKind, RevealView } from './personal-info.schema.
 /**
  * Who may see a full number: the roles that must call the person, on records they may edit.
  * 一户一卡 contact phone: grid workers, street, district and city offices (survey.edit);
- * a case party's contact: the offices that handle cases (cases.edit: city, district, enforcement);
+ * a case party's contact and the case's facts (which may name people with their numbers): the
+ * offices that handle cases (cases.edit: city, district, enforcement);
  * a staff user's phone: the offices that manage users (users.manage), for users wholly in scope.
  * Leaders, the water company and read-only roles see masked numbers only.
  */
@@ -23,7 +24,10 @@ const LABELS: Record<RevealKind, { entity: string; field: string; entityType: st
   user: { entity: '用户', field: '电话', entityType: 'user' },
 };
 
-async function load(ctx: ServiceCtx, kind: RevealKind, id: number): Promise<{ value: string | null; name: string; orgPath: string | null } | undefined> {
+/** Field labels where a kind has more than one revealable field. */
+const FIELD_LABELS: Record<string, string> = { facts: '违法事实' };
+
+async function load(ctx: ServiceCtx, kind: RevealKind, id: number, field: string): Promise<{ value: string | null; name: string; orgPath: string | null } | undefined> {
   const scope = scopeFor(ctx.actor, NEEDS[kind]);
   if (kind === 'card') {
     const c = await findCard(ctx.db, scope, id);
@@ -31,7 +35,7 @@ async function load(ctx: ServiceCtx, kind: RevealKind, id: number): Promise<{ va
   }
   if (kind === 'case') {
     const c = await findCase(ctx.db, scope, id);
-    return c && { value: c.partyContact || null, name: `${c.number} ${c.partyName}`, orgPath: c.orgPath };
+    return c && { value: (field === 'facts' ? c.facts : c.partyContact) || null, name: `${c.number} ${c.partyName}`, orgPath: c.orgPath };
   }
   const u = await findUser(ctx.db, scope, id);
   if (!u || !u.grants.every((g) => pathInScope(scope, g.orgPath))) return undefined;
@@ -41,9 +45,9 @@ async function load(ctx: ServiceCtx, kind: RevealKind, id: number): Promise<{ va
 /** The full value of one masked field of one record, written to the audit log (who, when, which record and field; never the value). */
 export async function revealPersonalInfo(ctx: ServiceCtx, input: RevealBody): Promise<RevealView> {
   requireCapability(ctx.actor, NEEDS[input.kind]);
-  const found = await load(ctx, input.kind, input.id);
+  const found = await load(ctx, input.kind, input.id, input.field);
   if (!found) throw notFound();
-  const label = LABELS[input.kind];
+  const label = { ...LABELS[input.kind], field: FIELD_LABELS[input.field] ?? LABELS[input.kind].field };
   await insertAudit(ctx.db, {
     ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'reveal_personal_info', entityType: label.entityType, entityId: input.id, orgPath: found.orgPath,
     summary: `查看${label.entity}“${found.name}”的完整${label.field}`, after: { field: input.field },

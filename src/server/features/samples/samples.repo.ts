@@ -4,6 +4,7 @@ import { sqlPathInScope, type Scope } from '../../auth/scope.js';
 import { conflict } from '../../http/errors.js';
 import type { LinkKind } from './samples.schema.js';
 import { escapeLike } from '../audit/audit.repo.js';
+import { maskPersonalText } from '../../../domain/shared/masking.js';
 
 /** Every SQL statement of water samples and their links. */
 
@@ -135,7 +136,8 @@ export async function linkTargets(db: Kysely<DB>, kind: LinkKind, f: { ids?: rea
     if (f.scope) q = q.where(sqlPathInScope('orgPath', f.scope));
     if (f.q) q = q.where((eb) => eb.or([eb('code', 'like', `%${escapeLike(f.q)}%`), eb('content', 'like', `%${escapeLike(f.q)}%`), eb('address', 'like', `%${escapeLike(f.q)}%`)]));
     return (await q.orderBy('receivedOn', 'desc').limit(limit).execute()).map((t) => ({
-      kind, refId: t.id, label: `${t.code} ${t.content.length > 30 ? `${t.content.slice(0, 30)}…` : t.content}`, onDate: t.receivedOn, orgPath: t.orgPath,
+      // a tip's words may carry the reporter's or a neighbour's phone number: masked here for every role
+      kind, refId: t.id, label: `${t.code} ${((c) => (c.length > 30 ? `${c.slice(0, 30)}…` : c))(maskPersonalText(t.content))}`, onDate: t.receivedOn, orgPath: t.orgPath,
     }));
   }
   let q = db.selectFrom('inspections').select(['id', 'title', 'onDate', 'orgPath']);

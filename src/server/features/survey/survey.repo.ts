@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { DB, UserCardRow } from '../../db/types.js';
 import { sqlPathInScope, type Scope } from '../../auth/scope.js';
 import type { CardInput } from '../../../domain/survey/card-sheet.js';
-import type { SurveyEventKind } from '../../../domain/survey/survey-state.js';
+import { STAMP_REQUIRED_KINDS } from '../../../domain/survey/card.js';
+import type { SurveyEventKind, SurveyState } from '../../../domain/survey/survey-state.js';
 import { conflict } from '../../http/errors.js';
 import { escapeLike } from '../audit/audit.repo.js';
 
@@ -72,18 +73,120 @@ export async function eventsOfGrids(db: Kysely<DB>, scope: Scope, gridIds?: numb
   return q.orderBy('e.onDate').orderBy('e.id').execute();
 }
 
-export async function insertEvent(
+/** Only survey.state.ts writes survey events: it keeps the grids' current state with them. */
+export async function insertEventRows(
   db: Kysely<DB>,
-  e: { gridId: number; event: SurveyEventKind; onDate: string; reason: string | null; summary: unknown; actorName: string },
+  events: readonly { gridId: number; event: SurveyEventKind; onDate: string; reason: string | null; summary?: unknown; actorName: string }[],
 ) {
-  await db
-    .insertInto('gridSurveyEvents')
-    .values({ ...e, summary: e.summary === null ? null : JSON.stringify(e.summary) })
+  for (let i = 0; i < events.length; i += 1000) {
+    await db
+      .insertInto('gridSurveyEvents')
+      .values(events.slice(i, i + 1000).map((e) => ({ ...e, summary: e.summary === null || e.summary === undefined ? null : JSON.stringify(e.summary) })))
+      .execute();
+  }
+}
+
+/** The survey events of some grids with only what a fold needs, in order. */
+export async function eventFactsOfGridIds(db: Kysely<DB>, gridIds: readonly number[]) {
+  if (gridIds.length === 0) return [];
+  return db.selectFrom('gridSurveyEvents').select(['gridId', 'event', 'onDate']).where('gridId', 'in', [...gridIds]).orderBy('onDate').orderBy('id').execute();
+}
+
+/** Stores folded states: a row per grid with events, none for a grid without. */
+export async function writeSurveyStates(db: Kysely<DB>, rows: readonly { gridId: number; state: SurveyState; lastEventOn: string }[], without: readonly number[]) {
+  for (let i = 0; i < without.length; i += 5000) await db.deleteFrom('gridSurveyStates').where('gridId', 'in', without.slice(i, i + 5000)).execute();
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db
+      .insertInto('gridSurveyStates')
+      .values(rows.slice(i, i + 1000))
+      .onConflict((oc) => oc.column('gridId').doUpdateSet((eb) => ({ state: eb.ref('excluded.state'), lastEventOn: eb.ref('excluded.lastEventOn') })))
+      .execute();
+  }
+}
+
+/** Grids with survey events and no stored state (from before the table, or loaded in bulk). */
+export async function gridIdsWithoutState(db: Kysely<DB>) {
+  const rows = await db
+    .selectFrom('gridSurveyEvents as e')
+    .leftJoin('gridSurveyStates as s', 's.gridId', 'e.gridId')
+    .select('e.gridId')
+    .distinct()
+    .where('s.gridId', 'is', null)
+    .orderBy('e.gridId')
     .execute();
+  return rows.map((r) => r.gridId);
+}
+
+export async function storedSurveyStates(db: Kysely<DB>) {
+  return db.selectFrom('gridSurveyStates').select(['gridId', 'state', 'lastEventOn']).orderBy('gridId').execute();
+}
+
+export async function gridIdsWithEvents(db: Kysely<DB>) {
+  return (await db.selectFrom('gridSurveyEvents').select('gridId').distinct().orderBy('gridId').execute()).map((r) => r.gridId);
+}
+
+export async function storedStatesOfGrids(db: Kysely<DB>, gridIds: readonly number[]): Promise<Map<number, SurveyState>> {
+  if (gridIds.length === 0) return new Map();
+  return new Map((await db.selectFrom('gridSurveyStates').select(['gridId', 'state']).where('gridId', 'in', [...gridIds]).execute()).map((r) => [r.gridId, r.state]));
+}
+
+/** Whether the stored survey states of the grids in scope are their states on `day`: no grid has an event after it. */
+export async function surveyStatesHoldOn(db: Kysely<DB>, scope: Scope, day: string): Promise<boolean> {
+  const later = await db
+    .selectFrom('gridSurveyStates as s')
+    .innerJoin('orgUnits as g', 'g.id', 's.gridId')
+    .select('s.gridId')
+    .where(sqlPathInScope('g.path', scope))
+    .where('s.lastEventOn', '>', day)
+    .limit(1)
+    .executeTakeFirst();
+  return later === undefined;
+}
+
+/**
+ * For each unit, the grids in scope under it open on `day`, how many have started and how many are
+ * completed, counted in SQL from the stored states (valid when surveyStatesHoldOn(day)).
+ */
+export async function surveyCountsUnder(db: Kysely<DB>, scope: Scope, units: readonly { id: number; path: string }[], day: string) {
+  if (units.length === 0) return new Map<number, { grids: number; started: number; completed: number }>();
+  const json = JSON.stringify(units.map((u) => ({ id: u.id, path: u.path })));
+  const rows = await sql<{ id: number; grids: string; started: string; completed: string }>`
+    select u.id, count(g.id) as grids,
+      count(g.id) filter (where s.state in ('in_progress', 'completed')) as started,
+      count(g.id) filter (where s.state = 'completed') as completed
+    from jsonb_to_recordset(${json}::jsonb) as u(id integer, path text)
+    join org_units g on g.level = 'grid' and g.path like u.path || '%' and g.opened_on <= ${day} and (g.closed_on is null or g.closed_on > ${day})
+    left join grid_survey_states s on s.grid_id = g.id
+    where ${sqlPathInScope('g.path', scope)}
+    group by u.id`.execute(db);
+  return new Map(rows.rows.map((r) => [Number(r.id), { grids: Number(r.grids), started: Number(r.started), completed: Number(r.completed) }]));
+}
+
+/** A page of the grids list (open grids) by the stored survey states, and how many the whole list holds. */
+export async function pageGridsByState(db: Kysely<DB>, scope: Scope, opts: { underPath?: string; q?: string; state?: SurveyState }, page: { offset: number; limit: number }) {
+  let q = db
+    .selectFrom('orgUnits as g')
+    .leftJoin('gridSurveyStates as s', 's.gridId', 'g.id')
+    .where('g.level', '=', 'grid')
+    .where('g.closedOn', 'is', null)
+    .where(sqlPathInScope('g.path', scope));
+  if (opts.underPath) q = q.where('g.path', 'like', `${opts.underPath}%`);
+  if (opts.q) q = q.where((eb) => eb.or([eb('g.name', 'like', `%${escapeLike(opts.q)}%`), eb('g.code', 'like', `${escapeLike(opts.q)}%`)]));
+  // a grid without a state row has no events: not started
+  if (opts.state) q = q.where(sql`coalesce(s.state, 'not_started')`, '=', opts.state);
+  const total = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const grids = await q
+    .select(['g.id', 'g.code', 'g.name', 'g.path', 'g.parentId', 'g.openedOn', 'g.closedOn'])
+    .orderBy('g.sortOrder')
+    .orderBy('g.code')
+    .offset(page.offset)
+    .limit(page.limit)
+    .execute();
+  return { total: Number(total.n), grids: grids as GridRow[] };
 }
 
 /** Minimal facts of every card under a path, for counts and summaries. */
-export async function cardFacts(db: Kysely<DB>, scope: Scope, opts: { gridIds?: number[]; underPath?: string; issue?: 'pledges' | 'no-tap' } = {}) {
+export async function cardFacts(db: Kysely<DB>, scope: Scope, opts: { gridIds?: number[]; underPath?: string } = {}) {
   let q = db
     .selectFrom('userCards as c')
     .innerJoin('orgUnits as g', 'g.id', 'c.gridId')
@@ -94,10 +197,38 @@ export async function cardFacts(db: Kysely<DB>, scope: Scope, opts: { gridIds?: 
     q = q.where('c.gridId', 'in', opts.gridIds);
   }
   if (opts.underPath) q = q.where('g.path', 'like', `${opts.underPath}%`);
-  // a superset of the cards with that issue, so that a city's 300,000 cards are not all read for a page of them
-  if (opts.issue === 'pledges') q = q.where((eb) => eb.or([eb('c.pledgeSigned', '=', false), eb('c.pledgeStamped', '=', false)]));
-  if (opts.issue === 'no-tap') q = q.where(sql<boolean>`cardinality(c.tap_accounts) = 0`);
   return q.orderBy('c.id').execute();
+}
+
+/**
+ * pledgeStatus() !== 'complete' in SQL, written out with literals so that it is the predicate of the
+ * partial index user_cards_pledge_issue_idx (migration 0014): the few incomplete pledges are found
+ * without reading every card.
+ */
+const PLEDGE_ISSUE = sql<boolean>`(not c.pledge_signed or (c.kind in (${sql.raw(STAMP_REQUIRED_KINDS.map((k) => `'${k}'`).join(', '))}) and not c.pledge_stamped))`;
+
+/**
+ * A page of the cards with a pledge or tap-account issue in open grids, in card order, and how many
+ * there are: the rule of pledgeStatus() / lacksTapAccount() in SQL, so a city's 300,000 cards are
+ * neither read nor sorted in the server for one page.
+ */
+export async function pageCardIssues(db: Kysely<DB>, scope: Scope, opts: { underPath?: string; issue: 'pledges' | 'no-tap' }, page: { offset: number; limit: number }) {
+  let q = db
+    .selectFrom('userCards as c')
+    .innerJoin('orgUnits as g', 'g.id', 'c.gridId')
+    .where('g.level', '=', 'grid')
+    .where('g.closedOn', 'is', null)
+    .where(sqlPathInScope('g.path', scope));
+  if (opts.underPath) q = q.where('g.path', 'like', `${opts.underPath}%`);
+  q = q.where(opts.issue === 'pledges' ? PLEDGE_ISSUE : sql<boolean>`cardinality(c.tap_accounts) = 0`);
+  const total = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const cards = await q
+    .select(['c.id', 'c.gridId', 'c.name', 'c.kind', 'c.tapAccounts', 'c.pledgeSigned', 'c.pledgeStamped', 'c.waterSource', 'g.name as gridName', 'g.path as gridPath'])
+    .orderBy('c.id')
+    .offset(page.offset)
+    .limit(page.limit)
+    .execute();
+  return { total: Number(total.n), cards };
 }
 
 const cardColumns = [
@@ -192,13 +323,6 @@ export async function findPhoto(db: Kysely<DB>, scopes: { survey: Scope | null; 
 export async function gridsByCodes(db: Kysely<DB>, scope: Scope, codes: string[]) {
   if (codes.length === 0) return [];
   return db.selectFrom('orgUnits').select(['id', 'code', 'path']).where('level', '=', 'grid').where('closedOn', 'is', null).where('code', 'in', codes).where(sqlPathInScope('path', scope)).execute();
-}
-
-/** Bulk loads (demo campaign): many rows per statement. */
-export async function insertEventsBulk(db: Kysely<DB>, events: { gridId: number; event: SurveyEventKind; onDate: string; reason: string | null; actorName: string }[]) {
-  for (let i = 0; i < events.length; i += 1000) {
-    await db.insertInto('gridSurveyEvents').values(events.slice(i, i + 1000)).execute();
-  }
 }
 
 export async function insertCardsBulk(db: Kysely<DB>, cards: (CardInput & { gridId: number })[]): Promise<void> {

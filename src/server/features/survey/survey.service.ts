@@ -18,6 +18,7 @@ import { cardSnapshot, maskedSnapshot, presentCard, presentPhoto } from './surve
 import { keepUnlessChanged, maskPhone } from '../../../domain/shared/masking.js';
 import type { CardBody, CardView, GridSurveyView, PhotoView, SurveyReportView } from './survey.schema.js';
 import * as repo from './survey.repo.js';
+import { addSurveyEvents } from './survey.state.js';
 
 const FAR_FUTURE = '9999-12-31';
 
@@ -78,13 +79,16 @@ export async function listSurveyGrids(ctx: ServiceCtx, query: { unitId?: number 
   const scope = scopeFor(ctx.actor, 'survey.read');
   const under = query.unitId ? await repo.findUnitInScope(ctx.db, scope, query.unitId) : undefined;
   if (query.unitId && !under) throw notFound();
-  const grids = await repo.listGrids(ctx.db, scope, { ...(under ? { underPath: under.path } : {}), ...(query.q ? { q: query.q } : {}) });
-  const events = groupBy(await repo.eventsOfGrids(ctx.db, scope), (e) => e.gridId);
-  const withState = grids.map((g) => ({ g, ev: events.get(g.id) ?? [] })).filter(({ ev }) => !query.state || surveyStateAt(ev, FAR_FUTURE) === query.state);
-  const page = withState.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
-  const facts = groupBy(await repo.cardFacts(ctx.db, scope, { gridIds: page.map((x) => x.g.id) }), (c) => c.gridId);
-  const names = await parentNames(ctx.db, page.map((x) => x.g.path));
-  return { total: withState.length, grids: page.map(({ g, ev }) => gridView(g, names.get(g.path) ?? [], ev, facts.get(g.id) ?? [])) };
+  // filtered, counted and paged by the stored states (survey.state.ts); only the page's events, cards and names are read
+  const { total, grids } = await repo.pageGridsByState(
+    ctx.db, scope, { ...(under ? { underPath: under.path } : {}), ...(query.q ? { q: query.q } : {}), ...(query.state ? { state: query.state } : {}) },
+    { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
+  );
+  const ids = grids.map((g) => g.id);
+  const events = groupBy(await repo.eventsOfGrids(ctx.db, scope, ids), (e) => e.gridId);
+  const facts = groupBy(await repo.cardFacts(ctx.db, scope, { gridIds: ids }), (c) => c.gridId);
+  const names = await parentNames(ctx.db, grids.map((g) => g.path));
+  return { total, grids: grids.map((g) => gridView(g, names.get(g.path) ?? [], events.get(g.id) ?? [], facts.get(g.id) ?? [])) };
 }
 
 export async function getGridDetail(ctx: ServiceCtx, gridId: number) {
@@ -128,7 +132,7 @@ export async function recordSurveyEvent(ctx: ServiceCtx, gridId: number, event: 
       }
       summary = summarizeGrid(facts); // the grid's water-use and well summaries, archived with the completion
     }
-    await repo.insertEvent(trx, { gridId, event, onDate, reason: input.reason?.trim() || null, summary, actorName: ctx.actor.displayName });
+    await addSurveyEvents(trx, [{ gridId, event, onDate, reason: input.reason?.trim() || null, summary, actorName: ctx.actor.displayName }]);
     const label = { start: '开始排查', complete: '完成排查', reopen: '重新打开排查' }[event];
     await insertAudit(trx, {
       ...auditActor(ctx.actor), requestId: ctx.requestId, action: `survey_${event}`, entityType: 'grid_survey', entityId: gridId,
@@ -149,6 +153,26 @@ async function statesAsOf(db: Kysely<DB>, scope: Scope, asOf: string) {
   return grids.map((g) => ({ grid: g, state: surveyStateAt(events.get(g.id) ?? [], asOf) }));
 }
 
+/**
+ * Grids, started and completed under each unit as of the end of `asOf`: counted in SQL from the
+ * stored states when no grid has an event after that day, else from every grid's events folded by date.
+ */
+async function countsUnder(db: Kysely<DB>, scope: Scope, units: readonly { id: number; path: string; level: string }[], asOf: string) {
+  if (await repo.surveyStatesHoldOn(db, scope, asOf)) {
+    const counts = await repo.surveyCountsUnder(db, scope, units, asOf);
+    const gridStates = await repo.storedStatesOfGrids(db, units.filter((u) => u.level === 'grid').map((u) => u.id));
+    return {
+      count: (u: { id: number }) => counts.get(u.id) ?? { grids: 0, started: 0, completed: 0 },
+      stateOf: (gridId: number): SurveyState => gridStates.get(gridId) ?? 'not_started',
+    };
+  }
+  const states = await statesAsOf(db, scope, asOf);
+  return {
+    count: (u: { path: string }) => countUnder(states, u.path),
+    stateOf: (gridId: number): SurveyState => states.find((s) => s.grid.id === gridId)?.state ?? 'not_started',
+  };
+}
+
 function countUnder(states: { grid: repo.GridRow; state: SurveyState }[], path: string) {
   const mine = states.filter((s) => s.grid.path.startsWith(path));
   return {
@@ -164,15 +188,14 @@ export async function surveyProgress(ctx: ServiceCtx, query: { asOf?: string | u
   const units = await repo.unitsInScope(ctx.db, scope);
   const top: Unit | undefined = query.unitId ? units.find((u) => u.id === query.unitId) : units[0];
   if (!top) throw notFound();
-  const states = await statesAsOf(ctx.db, scope, asOf);
   const isOpen = (u: Unit) => u.openedOn <= asOf && (u.closedOn === null || u.closedOn > asOf);
   const children = top.level === 'grid' ? [top] : units.filter((u) => u.parentId === top.id && isOpen(u));
+  const counts = await countsUnder(ctx.db, scope, [top, ...children], asOf);
   const rows = children.map((u) => {
-    const c = countUnder(states, u.path);
-    const state = u.level === 'grid' ? (states.find((s) => s.grid.id === u.id)?.state ?? 'not_started') : null;
-    return { unitId: u.id, name: u.name, level: u.level, ...c, rate: floorPercent(c.completed, c.grids), state };
+    const c = counts.count(u);
+    return { unitId: u.id, name: u.name, level: u.level, ...c, rate: floorPercent(c.completed, c.grids), state: u.level === 'grid' ? counts.stateOf(u.id) : null };
   });
-  const total = countUnder(states, top.path);
+  const total = counts.count(top);
   return { asOf, unit: { id: top.id, name: top.name, level: top.level }, rows, total: { ...total, rate: floorPercent(total.completed, total.grids) } };
 }
 
@@ -180,10 +203,10 @@ export async function surveyProgress(ctx: ServiceCtx, query: { asOf?: string | u
 export async function surveyReport(ctx: ServiceCtx, asOf: string): Promise<SurveyReportView> {
   const scope = scopeFor(ctx.actor, 'survey.read');
   const units = await repo.unitsInScope(ctx.db, scope);
-  const states = await statesAsOf(ctx.db, scope, asOf);
   const districts = units.filter((u) => u.level === 'district' && u.openedOn <= asOf && (u.closedOn === null || u.closedOn > asOf));
   if (districts.length === 0) throw badRequest('管辖范围内没有区级单位，无法生成分区进度表');
-  return surveyProgressTable(asOf, districts.map((d) => ({ district: d.name, ...countUnder(states, d.path) })));
+  const counts = await countsUnder(ctx.db, scope, districts, asOf);
+  return surveyProgressTable(asOf, districts.map((d) => ({ district: d.name, ...counts.count(d) })));
 }
 
 // ---------------------------------------------------------------- cards
@@ -237,7 +260,7 @@ export async function saveNewCard(trx: Kysely<DB>, ctx: ServiceCtx, scope: Scope
   unmaskedPhone(values.contactPhone, null);
   if (state === 'not_started') {
     const onDate = [values.surveyedOn, officeToday()].sort()[0]!;
-    await repo.insertEvent(trx, { gridId, event: 'start', onDate, reason: null, summary: null, actorName: ctx.actor.displayName });
+    await addSurveyEvents(trx, [{ gridId, event: 'start', onDate, reason: null, summary: null, actorName: ctx.actor.displayName }]);
   }
   const { id } = await repo.insertCard(trx, gridId, values, ctx.actor.userId > 0 ? ctx.actor.userId : null);
   const saved = (await repo.findCard(trx, scope, id))!;
@@ -338,29 +361,30 @@ export async function surveyIssues(ctx: ServiceCtx, query: { kind: 'pledges' | '
   const scope = scopeFor(ctx.actor, 'survey.read');
   const under = query.unitId ? await repo.findUnitInScope(ctx.db, scope, query.unitId) : undefined;
   if (query.unitId && !under) throw notFound();
+  const slice = <T>(xs: T[]) => xs.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+  if (query.kind !== 'no-shops') {
+    // filtered, counted and paged in SQL; names only for the page's grids
+    const { total, cards } = await repo.pageCardIssues(ctx.db, scope, { ...(under ? { underPath: under.path } : {}), issue: query.kind }, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+    const names = await parentNames(ctx.db, cards.map((c) => c.gridPath));
+    return {
+      kind: query.kind, total, grids: [],
+      cards: cards.map((c) => ({ id: c.id, name: c.name, kind: c.kind, gridId: c.gridId, gridName: c.gridName, district: names.get(c.gridPath)?.[0] ?? '', pledgeStatus: pledgeStatus(c), waterSource: c.waterSource })),
+    };
+  }
+  // completed grids without a shop card
   const grids = await repo.listGrids(ctx.db, scope, under ? { underPath: under.path } : {});
   const gridIds = new Set(grids.map((g) => g.id));
   const names = await parentNames(ctx.db, grids.map((g) => g.path));
-  const districtOf = (g: repo.GridRow) => names.get(g.path)?.[0] ?? '';
-  const byId = new Map(grids.map((g) => [g.id, g]));
-  const facts = (await repo.cardFacts(ctx.db, scope, { ...(under ? { underPath: under.path } : {}), ...(query.kind === 'no-shops' ? {} : { issue: query.kind }) })).filter((c) => gridIds.has(c.gridId));
-  const slice = <T>(xs: T[]) => xs.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
-  if (query.kind === 'no-shops') {
-    const events = groupBy(await repo.eventsOfGrids(ctx.db, scope), (e) => e.gridId);
-    const cardsBy = groupBy(facts, (c) => c.gridId);
-    const list = grids.filter((g) => {
-      const state = surveyStateAt(events.get(g.id) ?? [], FAR_FUTURE);
-      return state === 'completed' && !(cardsBy.get(g.id) ?? []).some((c) => c.kind === 'shop');
-    });
-    return {
-      kind: query.kind, total: list.length, cards: [],
-      grids: slice(list).map((g) => ({ gridId: g.id, code: g.code, name: g.name, district: districtOf(g), cards: cardsBy.get(g.id)?.length ?? 0, completedOn: completedOn(events.get(g.id) ?? [], 'completed') })),
-    };
-  }
-  const list = facts.filter((c) => (query.kind === 'pledges' ? pledgeStatus(c) !== 'complete' : lacksTapAccount(c)));
+  const facts = (await repo.cardFacts(ctx.db, scope, under ? { underPath: under.path } : {})).filter((c) => gridIds.has(c.gridId));
+  const events = groupBy(await repo.eventsOfGrids(ctx.db, scope), (e) => e.gridId);
+  const cardsBy = groupBy(facts, (c) => c.gridId);
+  const list = grids.filter((g) => {
+    const state = surveyStateAt(events.get(g.id) ?? [], FAR_FUTURE);
+    return state === 'completed' && !(cardsBy.get(g.id) ?? []).some((c) => c.kind === 'shop');
+  });
   return {
-    kind: query.kind, total: list.length, grids: [],
-    cards: slice(list).map((c) => ({ id: c.id, name: c.name, kind: c.kind, gridId: c.gridId, gridName: byId.get(c.gridId)!.name, district: districtOf(byId.get(c.gridId)!), pledgeStatus: pledgeStatus(c), waterSource: c.waterSource })),
+    kind: query.kind, total: list.length, cards: [],
+    grids: slice(list).map((g) => ({ gridId: g.id, code: g.code, name: g.name, district: names.get(g.path)?.[0] ?? '', cards: cardsBy.get(g.id)?.length ?? 0, completedOn: completedOn(events.get(g.id) ?? [], 'completed') })),
   };
 }
 
@@ -448,10 +472,9 @@ export async function importSurveySheet(ctx: ServiceCtx, input: { data: Buffer; 
     const plan = planSurveyImport(read.rows, new Map(grids.map((g) => [g.code, { id: g.id, events: events.get(g.id) ?? [] }])), officeToday());
     if (plan.errors.length) throw rowErrors(plan.errors);
     if (!input.dryRun) {
-      let done = 0;
-      for (const e of plan.events) {
-        await repo.insertEvent(trx, { gridId: e.gridId, event: e.event, onDate: e.onDate, reason: null, summary: null, actorName: ctx.actor.displayName });
-        if (++done % 100 === 0) onProgress(done, plan.events.length, '写入');
+      for (let i = 0; i < plan.events.length; i += 100) {
+        await addSurveyEvents(trx, plan.events.slice(i, i + 100).map((e) => ({ gridId: e.gridId, event: e.event, onDate: e.onDate, reason: null, summary: null, actorName: ctx.actor.displayName })));
+        if (i + 100 < plan.events.length) onProgress(i + 100, plan.events.length, '写入');
       }
       if (plan.events.length) {
         const city = (await repo.unitsInScope(trx, scope))[0];

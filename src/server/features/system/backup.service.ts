@@ -11,6 +11,7 @@ import { insertAudit } from '../audit/audit.repo.js';
 import { SYSTEM_ACTOR_NAME } from '../../auth/actor.js';
 import { requireCapability } from '../../auth/policies.js';
 import * as repo from './backup.repo.js';
+import { fillCurrentStates } from './current-state.service.js';
 
 /**
  * A logical backup: gzipped JSON lines, one header, then every row of every table in foreign-key
@@ -135,6 +136,8 @@ export async function restoreFrom(db: Kysely<DB>, file: string, onProgress: Prog
     if (batch.length) await flush();
     if (done !== total) throw badRequest(`备份文件不完整：应有 ${total} 行，读到 ${done} 行`);
     for (const t of tables) for (const col of t.serials) await repo.resetSequence(trx, t.name, col);
+    // a backup from before the stored states: fold them now
+    await fillCurrentStates(trx);
     await insertAudit(trx, {
       actorId: null, actorName: SYSTEM_ACTOR_NAME, requestId: null, action: 'restore', entityType: 'database', entityId: null,
       orgPath: null, summary: `从备份恢复 ${done} 行（备份时间 ${header.createdAt}）`,

@@ -17,6 +17,8 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../../demo/demo-users.js';
 import { demoSurvey } from '../../demo/demo-survey.js';
 import { systemScope } from '../../auth/scope.js';
 import * as surveyRepo from '../survey/survey.repo.js';
+import { addSurveyEvents } from '../survey/survey.state.js';
+import { addFindingEvents } from '../findings/findings.state.js';
 import { cardSnapshot } from '../survey/survey.presenter.js';
 import { DEMO_CAMPAIGN, DEMO_WELL_HEADER, demoFoundWells, demoWellRows } from '../../demo/demo-wells.js';
 import { planWellSheet } from '../../../domain/well/well-sheet.js';
@@ -34,7 +36,6 @@ import { DEMO_ARTICLES, DEMO_INSPECTIONS } from '../../demo/demo-inspections.js'
 import { CreateInspectionBody } from '../inspections/inspections.schema.js';
 import { createInspection } from '../inspections/inspections.service.js';
 import * as inspectionsRepo from '../inspections/inspections.repo.js';
-import * as findingsRepo from '../findings/findings.repo.js';
 import * as articlesRepo from '../articles/articles.repo.js';
 import { findingAsOf, transitionFinding } from '../../../domain/inspection/finding.js';
 import { DEMO_BULLETINS, DEMO_SERIES } from '../../demo/demo-bulletins.js';
@@ -220,14 +221,14 @@ async function loadDemoInspections(db: Kysely<DB>, city: { id: number; path: str
           facts = transitionFinding(facts, { event: s.event, onDate: s.onDate, data });
           return { findingId: id, event: s.event, onDate: s.onDate, data, actorName: s.event === 'verify' || s.event === 'return' ? '市封停办' : '区封停办' };
         });
-        await findingsRepo.insertEvents(trx, events);
+        await addFindingEvents(trx, events);
         if (f.resurveyOn && f.grid) {
           // the grid is surveyed again and completed: the missed well is now on its cards
           const g = grid(f.grid);
           const history = await surveyRepo.eventsOfGrids(trx, systemScope(city.path), [g.id]);
           const last = history.at(-1);
           if (last?.event === 'reopen') {
-            await surveyRepo.insertEvent(trx, { gridId: g.id, event: 'complete', onDate: last.onDate > f.resurveyOn ? last.onDate : f.resurveyOn, reason: null, summary: null, actorName: '网格员' });
+            await addSurveyEvents(trx, [{ gridId: g.id, event: 'complete', onDate: last.onDate > f.resurveyOn ? last.onDate : f.resurveyOn, reason: null, summary: null, actorName: '网格员' }]);
           }
         }
       }
@@ -304,7 +305,7 @@ async function loadDemoSurvey(db: Kysely<DB>, city: { id: number; path: string; 
       return { id: g.id, code: g.code, name: g.name, district: district.name, street: street.name, community: community.name };
     });
     const { events, cards } = demoSurvey(grids);
-    await surveyRepo.insertEventsBulk(trx, events.map((e) => ({ ...e, actorName: e.event === 'reopen' ? '市封停办' : '网格员' })));
+    await addSurveyEvents(trx, events.map((e) => ({ ...e, actorName: e.event === 'reopen' ? '市封停办' : '网格员' })));
     await surveyRepo.insertCardsBulk(trx, cards);
     const saved = await surveyRepo.listCards(trx, scope, {});
     await surveyRepo.insertCardVersionsBulk(trx, saved.map((c) => ({ cardId: c.id, version: c.version, data: cardSnapshot(c), changedBy: c.surveyedBy })));

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { sqlPathInScope, type Scope } from '../../auth/scope.js';
-import type { TipChannel, TipEventData, TipEventKind } from '../../../domain/tip/workflow.js';
+import type { TipChannel, TipEventData, TipEventKind, TipState } from '../../../domain/tip/workflow.js';
 import { conflict } from '../../http/errors.js';
 import { escapeLike } from '../audit/audit.repo.js';
 
@@ -96,12 +96,112 @@ export async function insertTip(
   return db.insertInto('tips').values(t).returning(['id']).executeTakeFirstOrThrow();
 }
 
-export async function insertEvent(db: Kysely<DB>, e: { tipId: number; event: TipEventKind; onDate: string; data: TipEventData; actorName: string }) {
-  await db.insertInto('tipEvents').values({ ...e, data: JSON.stringify(e.data) }).execute();
+/** Only tips.state.ts writes events: it keeps the tips' current state with them. */
+export async function insertEventRows(db: Kysely<DB>, events: readonly { tipId: number; event: TipEventKind; onDate: string; data: TipEventData; actorName: string }[]) {
+  for (let i = 0; i < events.length; i += 1000) await db.insertInto('tipEvents').values(events.slice(i, i + 1000).map((e) => ({ ...e, data: JSON.stringify(e.data) }))).execute();
 }
 
-export async function insertEventsBulk(db: Kysely<DB>, events: { tipId: number; event: TipEventKind; onDate: string; data: TipEventData; actorName: string }[]) {
-  for (let i = 0; i < events.length; i += 1000) await db.insertInto('tipEvents').values(events.slice(i, i + 1000).map((e) => ({ ...e, data: JSON.stringify(e.data) }))).execute();
+/** The events of some tips with only what a fold needs, in order. */
+export async function eventFactsOfIds(db: Kysely<DB>, tipIds: readonly number[]) {
+  if (tipIds.length === 0) return [];
+  return db.selectFrom('tipEvents').select(['tipId', 'event', 'onDate', 'data']).where('tipId', 'in', [...tipIds]).orderBy('onDate').orderBy('id').execute();
+}
+
+export type TipStateColumns = {
+  state: TipState | null; assignedDistrictId: number | null; dueOn: string | null; result: 'substantiated' | 'unsubstantiated' | null;
+  assignedOn: string | null; closedOn: string | null; lastEventOn: string | null;
+};
+
+/** Stores folded states, many rows in one statement. */
+export async function writeStates(db: Kysely<DB>, rows: readonly ({ id: number } & TipStateColumns)[]) {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const json = JSON.stringify(rows.slice(i, i + 5000).map((r) => ({
+      id: r.id, state: r.state, assigned_district_id: r.assignedDistrictId, due_on: r.dueOn, result: r.result, assigned_on: r.assignedOn, closed_on: r.closedOn, last_event_on: r.lastEventOn,
+    })));
+    await sql`update tips as t set state = v.state, assigned_district_id = v.assigned_district_id, due_on = v.due_on, result = v.result,
+        assigned_on = v.assigned_on, closed_on = v.closed_on, last_event_on = v.last_event_on
+      from jsonb_to_recordset(${json}::jsonb) as v(id integer, state text, assigned_district_id integer, due_on date, result text, assigned_on date, closed_on date, last_event_on date)
+      where t.id = v.id`.execute(db);
+  }
+}
+
+export async function idsWithoutState(db: Kysely<DB>) {
+  return (await db.selectFrom('tips').select('id').where('state', 'is', null).orderBy('id').execute()).map((r) => r.id);
+}
+
+/** Every tip's stored state (the consistency check). */
+export async function storedStates(db: Kysely<DB>) {
+  return db.selectFrom('tips').select(['id', 'state', 'assignedDistrictId', 'dueOn', 'result', 'assignedOn', 'closedOn', 'lastEventOn']).orderBy('id').execute();
+}
+
+/**
+ * Whether the stored states are the states on `day` for every tip a filter selects: each is folded
+ * (not null) and has no event after that day. Otherwise the caller folds by date.
+ */
+export async function statesHoldOn(db: Kysely<DB>, scope: Scope, f: TipFilter, day: string): Promise<boolean> {
+  const r = await filteredTips(db, scope, f)
+    .select('id')
+    .where((eb) => eb.or([eb('state', 'is', null), eb('lastEventOn', '>', day)]))
+    .limit(1)
+    .executeTakeFirst();
+  return r === undefined;
+}
+
+export type TipStateFilter = { state?: TipState; overdueOn?: { day: string; overdue: boolean } };
+
+function byState(db: Kysely<DB>, scope: Scope, f: TipFilter & TipStateFilter) {
+  let q = filteredTips(db, scope, f);
+  if (f.state) q = q.where('state', '=', f.state);
+  if (f.overdueOn) {
+    // isOverdue(): being handled (assigned or investigated) with a deadline before the day
+    const late = sql<boolean>`(state in ('assigned', 'investigated') and due_on is not null and due_on < ${f.overdueOn.day})`;
+    q = q.where(f.overdueOn.overdue ? late : sql<boolean>`not ${late}`);
+  }
+  return q;
+}
+
+/**
+ * 举报线索办理情况表 counts by the stored states (valid when statesHoldOn(asOf)): tips received by the
+ * end of `asOf`, merged ones left out, grouped by the district they were assigned to (null: not yet).
+ */
+export async function summaryCounts(db: Kysely<DB>, scope: Scope, asOf: string) {
+  const rows = await db
+    .selectFrom('tips')
+    .select((eb) => [
+      'assignedDistrictId',
+      eb.fn.countAll<string>().as('received'),
+      eb.fn.count<string>('assignedOn').as('assigned'),
+      sql<string>`count(*) filter (where state = 'closed')`.as('closed'),
+      sql<string>`count(*) filter (where result = 'substantiated')`.as('substantiated'),
+    ])
+    .where(sqlPathInScope('orgPath', scope))
+    .where('receivedOn', '<=', asOf)
+    .where('duplicateOf', 'is', null)
+    .groupBy('assignedDistrictId')
+    .execute();
+  return rows.map((r) => ({ districtId: r.assignedDistrictId, received: Number(r.received), assigned: Number(r.assigned), closed: Number(r.closed), substantiated: Number(r.substantiated) }));
+}
+
+/** Overdue tips on `asOf` (isOverdue()) by the district they were assigned to, merged ones included (valid when statesHoldOn(asOf)). */
+export async function overdueCounts(db: Kysely<DB>, scope: Scope, asOf: string) {
+  const rows = await db
+    .selectFrom('tips')
+    .select((eb) => ['assignedDistrictId', eb.fn.countAll<string>().as('n')])
+    .where(sqlPathInScope('orgPath', scope))
+    .where('receivedOn', '<=', asOf)
+    .where('state', 'in', ['assigned', 'investigated'])
+    .where('dueOn', 'is not', null)
+    .where('dueOn', '<', asOf)
+    .groupBy('assignedDistrictId')
+    .execute();
+  return rows.map((r) => ({ districtId: r.assignedDistrictId, n: Number(r.n) }));
+}
+
+/** A page of a list by the stored states, and how many the whole list holds. */
+export async function pageByState(db: Kysely<DB>, scope: Scope, f: TipFilter & TipStateFilter, page: { offset: number; limit: number }) {
+  const total = await byState(db, scope, f).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const ids = await byState(db, scope, f).select('id').orderBy('receivedAt', 'desc').orderBy('id', 'desc').offset(page.offset).limit(page.limit).execute();
+  return { total: Number(total.n), ids: ids.map((r) => r.id) };
 }
 
 /** Optimistic write: a stale version is a conflict. */

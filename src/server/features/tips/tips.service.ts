@@ -5,7 +5,9 @@ import { officeToday } from '../../../domain/shared/dates.js';
 import { addWorkingDays, DEFAULT_DEADLINE_WORKING_DAYS, isOverdue, nextTipEvents, tipAsOf, transitionTip, TipRuleError, TIP_CHANNEL_LABELS, TIP_EVENT_LABELS, TIP_STATE_LABELS, type TipChannel, type TipEvent, type TipEventData, type TipEventKind, type TipState } from '../../../domain/tip/workflow.js';
 import { suggestDuplicates, tipSummary, type TipSummary } from '../../../domain/tip/summary.js';
 import { requireCapability } from '../../auth/policies.js';
-import { scopeFor, type Scope } from '../../auth/scope.js';
+import { hasCapability, scopeFor, type Scope } from '../../auth/scope.js';
+import type { Actor } from '../../auth/actor.js';
+import { keepTextUnlessChanged, maskPersonalText } from '../../../domain/shared/masking.js';
 import { auditActor, type ServiceCtx } from '../../context.js';
 import { AppError, badRequest, conflict, notFound, rowErrors } from '../../http/errors.js';
 import { holdVersion } from '../../db/hold-version.js';
@@ -16,6 +18,7 @@ import { insertAudit } from '../audit/audit.repo.js';
 import { presentPhoto } from '../survey/survey.presenter.js';
 import type { TipView } from './tips.schema.js';
 import * as repo from './tips.repo.js';
+import { addTipEvents, refreshTipStates } from './tips.state.js';
 import { readSetting, writeSettingIfAbsent } from '../system/settings.repo.js';
 
 type EventRow = { tipId: number; event: TipEventKind; onDate: string; data: unknown; actorName: string; at: Date };
@@ -78,6 +81,7 @@ export async function submitPublicTip(
         code, channel: 'web', receivedAt: new Date(), receivedOn: officeToday(), content: input.content, address: input.address, lat: input.lat, lng: input.lng,
         districtId: null, gridId: null, orgPath: city.path, reporterName: input.name, reporterPhone: input.phone, reporterIp: meta.ip, clientHash, anonymous,
       });
+      await refreshTipStates(trx, [id]);
       for (const s of stored) await repo.insertPhoto(trx, { ...s, ownerId: id, orgPath: city.path });
       // the audit entry says what came in, never who sent it
       await insertAudit(trx, { actorId: null, actorName: '公众', requestId: null, action: 'create', entityType: 'tip', entityId: id, orgPath: city.path, summary: `收到网上举报 ${code}${anonymous ? '（匿名）' : ''}` });
@@ -131,10 +135,31 @@ async function placesOf(db: Kysely<DB>, tips: readonly repo.TipRow[]) {
   };
 }
 
-function present(t: repo.TipRow, events: readonly EventRow[], place: string[], day: string): TipView {
+/**
+ * A tip's free text (what the reporter wrote, merged texts, handling notes) may carry the reporter's
+ * or a neighbour's phone or ID number. Like the reporter, those are seen in full by the city office
+ * alone (tips.reporter); every other role gets them masked, in lists, details, history and exports.
+ */
+export function tipTextFor(actor: Actor): (text: string) => string {
+  return hasCapability(actor, 'tips.reporter') ? (text) => text : (text) => maskPersonalText(text);
+}
+
+/** An event's notes (核查情况, 答复, 说明…) through `text`. */
+function eventDataFor(data: unknown, text: (t: string) => string): TipEventData {
+  return Object.fromEntries(Object.entries((data ?? {}) as TipEventData).map(([k, v]) => [k, typeof v === 'string' ? text(v) : v])) as TipEventData;
+}
+
+/** New notes on a tip must not carry a masked number (the stars would be stored in place of it). */
+function refuseMaskedNotes(data: TipEventData) {
+  for (const v of [data.evidence, data.reply, data.reason]) {
+    if (v !== undefined && !keepTextUnlessChanged(v, null).ok) throw badRequest('填写的内容中有遮蔽后的号码（带 *）：请写出完整号码，或删去该号码');
+  }
+}
+
+function present(t: repo.TipRow, events: readonly EventRow[], place: string[], day: string, text: (t: string) => string): TipView {
   const facts = tipAsOf(events.map(asEvent), day);
   return {
-    id: t.id, code: t.code, channel: t.channel, receivedAt: t.receivedAt.toISOString(), receivedOn: t.receivedOn, content: t.content, mergedText: t.mergedText,
+    id: t.id, code: t.code, channel: t.channel, receivedAt: t.receivedAt.toISOString(), receivedOn: t.receivedOn, content: text(t.content), mergedText: t.mergedText === null ? null : text(t.mergedText),
     address: t.address, lat: t.lat, lng: t.lng, district: place[0] ?? null, place, state: facts.state, result: facts.result, deadline: facts.deadline,
     overdue: isOverdue(facts, day), assignedOn: facts.assignedOn, closedOn: facts.closedOn, anonymous: t.anonymous, duplicateOf: t.duplicateOf, wellId: t.wellId,
     next: nextTipEvents(facts, { merged: t.duplicateOf !== null }), version: t.version,
@@ -145,20 +170,28 @@ export async function listTipsFor(ctx: ServiceCtx, q: { state?: TipState | undef
   const scope = scopeFor(ctx.actor, 'tips.read');
   const today = officeToday();
   const filter: repo.TipFilter = { ...(q.q ? { q: q.q } : {}), ...(q.districtId ? { districtId: q.districtId } : {}) };
-  // ids in list order; the state filters need every tip's facts (a fold of only its events' kinds, dates and data); rows, places and views only for the page
-  let keys = await repo.listTipKeys(ctx.db, scope, filter);
-  if (q.state || q.overdue) {
+  const stateFilter: repo.TipStateFilter = { ...(q.state ? { state: q.state } : {}), ...(q.overdue ? { overdueOn: { day: today, overdue: q.overdue === 'true' } } : {}) };
+  const filtered = !!(q.state || q.overdue);
+  let total: number;
+  let pageIds: number[];
+  if (!filtered || (await repo.statesHoldOn(ctx.db, scope, filter, today))) {
+    // the stored states are today's (no tip has a later event): filter, count and page in SQL
+    ({ total, ids: pageIds } = await repo.pageByState(ctx.db, scope, { ...filter, ...stateFilter }, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize }));
+  } else {
+    // a tip dated after today or not folded: every tip's facts on the day (a fold of only its events' kinds, dates and data)
     const facts = eventsByTip(await repo.eventFactsOfTips(ctx.db, scope, filter));
-    keys = keys.filter((k) => {
+    const keys = (await repo.listTipKeys(ctx.db, scope, filter)).filter((k) => {
       const f = tipAsOf((facts.get(k.id) ?? []).map(asEvent), today);
       return (!q.state || f.state === q.state) && (!q.overdue || (q.overdue === 'true') === isOverdue(f, today));
     });
+    total = keys.length;
+    pageIds = keys.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((k) => k.id);
   }
-  const pageIds = keys.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((k) => k.id);
   const page = await tipsInOrder(ctx.db, scope, pageIds);
   const byTip = eventsByTip(await repo.eventsOf(ctx.db, pageIds));
   const place = await placesOf(ctx.db, page);
-  return { total: keys.length, tips: page.map((t) => present(t, byTip.get(t.id) ?? [], place(t), today)) };
+  const text = tipTextFor(ctx.actor);
+  return { total, tips: page.map((t) => present(t, byTip.get(t.id) ?? [], place(t), today, text)) };
 }
 
 export async function getTip(ctx: ServiceCtx, id: number) {
@@ -173,11 +206,12 @@ export async function getTip(ctx: ServiceCtx, id: number) {
     others.filter((o) => o.duplicateOf === null).map((o) => ({ id: o.id, content: o.content, receivedOn: o.receivedOn, gridId: o.gridId, lat: o.lat, lng: o.lng })),
   );
   const byId = new Map(others.map((o) => [o.id, o]));
+  const text = tipTextFor(ctx.actor);
   return {
-    ...present(tip, events, place(tip), officeToday()),
-    events: events.map((e) => ({ event: e.event, onDate: e.onDate, data: e.data as TipEventData, actorName: e.actorName, at: e.at.toISOString() })),
+    ...present(tip, events, place(tip), officeToday(), text),
+    events: events.map((e) => ({ event: e.event, onDate: e.onDate, data: eventDataFor(e.data, text), actorName: e.actorName, at: e.at.toISOString() })),
     photos: (await repo.photosOf(ctx.db, id)).map(presentPhoto),
-    duplicates: dups.slice(0, 5).map((d) => ({ id: d.id, code: byId.get(d.id)!.code, content: byId.get(d.id)!.content.slice(0, 120), receivedOn: byId.get(d.id)!.receivedOn, similarity: d.similarity })),
+    duplicates: dups.slice(0, 5).map((d) => ({ id: d.id, code: byId.get(d.id)!.code, content: text(byId.get(d.id)!.content).slice(0, 120), receivedOn: byId.get(d.id)!.receivedOn, similarity: d.similarity })),
   };
 }
 
@@ -191,6 +225,7 @@ export async function registerTip(
   const received = new Date(input.receivedAt);
   const receivedOn = new Date(received.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
   if (receivedOn > officeToday()) throw badRequest('受理时间不能晚于现在');
+  if (!keepTextUnlessChanged(input.content, null).ok) throw badRequest('线索内容中有遮蔽后的号码（带 *）：请写出完整号码，或删去该号码');
   const id = await ctx.db.transaction().execute(async (trx) => {
     const city = await repo.cityRoot(trx);
     const unit = input.orgUnitId ? await repo.unitInScope(trx, scope, input.orgUnitId) : undefined;
@@ -201,6 +236,7 @@ export async function registerTip(
       districtId: null, gridId: unit?.level === 'grid' ? unit.id : null, orgPath: city.path, reporterName: input.reporterName, reporterPhone: input.reporterPhone,
       reporterIp: null, clientHash: null, anonymous: !input.reporterName && !input.reporterPhone,
     });
+    await refreshTipStates(trx, [id]);
     await insertAudit(trx, { ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'create', entityType: 'tip', entityId: id, orgPath: city.path, summary: `登记举报线索 ${code}（${TIP_CHANNEL_LABELS[input.channel]}）` });
     return id;
   });
@@ -231,6 +267,7 @@ export async function recordTipEvent(ctx: ServiceCtx, id: number, input: { event
     if (last && onDate < last.onDate) throw badRequest(`日期不能早于上一步（${TIP_EVENT_LABELS[last.event]}，${last.onDate}）`);
     // `imported` is for ledger loads only, never from a request
     const { imported: _ignored, ...data }: TipEventData = input.data;
+    refuseMaskedNotes(data);
     const patch: Parameters<typeof repo.bumpTip>[3] = {};
     if (input.event === 'assign') {
       const district = data.districtId ? await repo.unitInScope(trx, scope, data.districtId) : undefined;
@@ -252,10 +289,10 @@ export async function recordTipEvent(ctx: ServiceCtx, id: number, input: { event
     }
     await repo.bumpTip(trx, id, input.version, patch);
     if (patch.orgPath) await repo.movePhotos(trx, id, patch.orgPath);
-    await repo.insertEvent(trx, { tipId: id, event: input.event, onDate, data, actorName: ctx.actor.displayName });
+    await addTipEvents(trx, [{ tipId: id, event: input.event, onDate, data, actorName: ctx.actor.displayName }]);
     await insertAudit(trx, {
       ...auditActor(ctx.actor), requestId: ctx.requestId, action: `tip_${input.event}`, entityType: 'tip', entityId: id, orgPath: patch.orgPath ?? tip.orgPath,
-      summary: `举报线索 ${tip.code}：${TIP_EVENT_LABELS[input.event]}（${onDate}）${data.result ? `，${data.result === 'substantiated' ? '有效' : '无效'}` : ''}`, after: data,
+      summary: `举报线索 ${tip.code}：${TIP_EVENT_LABELS[input.event]}（${onDate}）${data.result ? `，${data.result === 'substantiated' ? '有效' : '无效'}` : ''}`, after: eventDataFor(data, maskPersonalText),
     });
   });
   return getTip(ctx, id);
@@ -308,9 +345,17 @@ export async function tipFactsAsOf(ctx: ServiceCtx, asOf: string): Promise<TipFa
 /** 举报线索办理情况表 as of the end of `asOf`: districts in org order, 合计 first. */
 export async function tipSummaryAsOf(ctx: ServiceCtx, asOf: string, known?: TipFacts[]): Promise<TipSummary> {
   const scope = scopeFor(ctx.actor, 'tips.read');
-  const facts = (known ?? (await tipFactsAsOf(ctx, asOf))).filter((x) => x.tip.duplicateOf === null).map((x) => x.facts);
   const districts = (await repo.districtsInScope(ctx.db, scope)).filter((d) => d.openedOn <= asOf && (d.closedOn === null || d.closedOn > asOf));
   if (districts.length === 0) throw badRequest('管辖范围内没有区级单位，无法生成分区统计');
+  if (!known && (await repo.statesHoldOn(ctx.db, scope, {}, asOf))) {
+    // no tip in scope has an event after the cut-off: the stored states are the states on that day, counted in SQL
+    const counts = await repo.summaryCounts(ctx.db, scope, asOf);
+    const zero = { received: 0, assigned: 0, closed: 0, substantiated: 0 };
+    const of = (id: number | null) => counts.find((c) => c.districtId === id) ?? zero;
+    const rows = districts.map((d) => ({ district: d.name, received: of(d.id).received, assigned: of(d.id).assigned, closed: of(d.id).closed, substantiated: of(d.id).substantiated }));
+    return tipSummary(asOf, rows, of(null).received);
+  }
+  const facts = (known ?? (await tipFactsAsOf(ctx, asOf))).filter((x) => x.tip.duplicateOf === null).map((x) => x.facts);
   const rows = districts.map((d) => {
     const mine = facts.filter((f) => f.districtId === d.id);
     return {
@@ -340,11 +385,12 @@ export async function exportTips(ctx: ServiceCtx, includeReporter: boolean): Pro
   const place = await placesOf(ctx.db, rows);
   const header = ['线索编号', '受理日期', '来源渠道', '所属区', '状态', '交办日期', '办结日期', '是否有效', '内容', '地点', ...(includeReporter ? ['举报人', '联系电话'] : [])];
   const byTip = eventsByTip(events);
+  const text = tipTextFor(ctx.actor);
   const body = rows.map((r) => {
     const f = tipAsOf((byTip.get(r.id) ?? []).map(asEvent), FAR_FUTURE);
     return [
       r.code, r.receivedOn, TIP_CHANNEL_LABELS[r.channel], place(r)[0] ?? '', TIP_STATE_LABELS[f.state], f.assignedOn ?? '', f.closedOn ?? '',
-      f.result === 'substantiated' ? '是' : f.result === 'unsubstantiated' ? '否' : '', r.content, r.address,
+      f.result === 'substantiated' ? '是' : f.result === 'unsubstantiated' ? '否' : '', text(r.content), r.address,
       ...(includeReporter ? [r.reporterName ?? '', r.reporterPhone ?? ''] : []),
     ];
   });
@@ -373,15 +419,17 @@ export async function importTipSheet(ctx: ServiceCtx, input: { data: Buffer; fil
 export async function applyPlannedTips(trx: Kysely<DB>, ctx: ServiceCtx, tips: PlannedTip[], source: string) {
   const city = await repo.cityRoot(trx);
   const districts = new Map((await repo.districtsByName(trx)).map((d) => [d.id, d]));
-  const events: Parameters<typeof repo.insertEventsBulk>[1] = [];
+  const events: Parameters<typeof addTipEvents>[1][number][] = [];
+  const ids: number[] = [];
   for (const t of tips) {
     const district = t.districtId ? districts.get(t.districtId) : undefined;
     const { id } = await repo.insertTip(trx, {
       code: t.code, channel: t.channel, receivedAt: new Date(`${t.receivedOn}T09:00:00+08:00`), receivedOn: t.receivedOn, content: t.content, address: '', lat: null, lng: null,
       districtId: district?.id ?? null, gridId: null, orgPath: district?.path ?? city.path, reporterName: null, reporterPhone: null, reporterIp: null, clientHash: null, anonymous: true,
     });
+    ids.push(id);
     for (const e of t.events) events.push({ tipId: id, event: e.event, onDate: e.onDate, data: e.data, actorName: ctx.actor.displayName });
   }
-  await repo.insertEventsBulk(trx, events);
+  await addTipEvents(trx, events, ids);
   await insertAudit(trx, { ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'import', entityType: 'tip', entityId: null, orgPath: city.path, summary: `导入举报线索（${source}）${tips.length} 条` });
 }

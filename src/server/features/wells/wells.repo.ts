@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { sqlPathInScope, type Scope } from '../../auth/scope.js';
-import type { WellEventData, WellEventKind } from '../../../domain/well/lifecycle.js';
+import type { Disposition, WellEventData, WellEventKind, WellStage } from '../../../domain/well/lifecycle.js';
 import type { FoundVia, WellUse } from '../../../domain/well/well.js';
 import { conflict } from '../../http/errors.js';
 import { escapeLike } from '../audit/audit.repo.js';
@@ -95,14 +95,68 @@ export async function bumpWell(db: Kysely<DB>, id: number, version: number, patc
   return row;
 }
 
-export async function insertEvent(db: Kysely<DB>, e: { wellId: number; event: WellEventKind; onDate: string; data: WellEventData; actorName: string }) {
-  await db.insertInto('wellEvents').values({ ...e, data: JSON.stringify(e.data) }).execute();
-}
-
-export async function insertEventsBulk(db: Kysely<DB>, events: { wellId: number; event: WellEventKind; onDate: string; data: WellEventData; actorName: string }[]) {
+/** Only wells.state.ts writes events: it keeps the wells' current stage with them. */
+export async function insertEventRows(db: Kysely<DB>, events: readonly { wellId: number; event: WellEventKind; onDate: string; data: WellEventData; actorName: string }[]) {
   for (let i = 0; i < events.length; i += 1000) {
     await db.insertInto('wellEvents').values(events.slice(i, i + 1000).map((e) => ({ ...e, data: JSON.stringify(e.data) }))).execute();
   }
+}
+
+/** The events of some wells with only what a fold needs, in order. */
+export async function eventFactsOfIds(db: Kysely<DB>, wellIds: readonly number[]) {
+  if (wellIds.length === 0) return [];
+  return db.selectFrom('wellEvents').select(['wellId', 'event', 'onDate', 'data']).where('wellId', 'in', [...wellIds]).orderBy('onDate').orderBy('id').execute();
+}
+
+export type WellStateColumns = { stage: WellStage | null; disposition: Disposition | null; lastEventOn: string | null };
+
+/** Stores folded stages, many rows in one statement. */
+export async function writeStates(db: Kysely<DB>, rows: readonly ({ id: number } & WellStateColumns)[]) {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const json = JSON.stringify(rows.slice(i, i + 5000).map((r) => ({ id: r.id, stage: r.stage, disposition: r.disposition, last_event_on: r.lastEventOn })));
+    await sql`update wells as w set stage = v.stage, disposition = v.disposition, last_event_on = v.last_event_on
+      from jsonb_to_recordset(${json}::jsonb) as v(id integer, stage text, disposition text, last_event_on date)
+      where w.id = v.id`.execute(db);
+  }
+}
+
+export async function idsWithoutState(db: Kysely<DB>) {
+  return (await db.selectFrom('wells').select('id').where('stage', 'is', null).orderBy('id').execute()).map((r) => r.id);
+}
+
+export async function storedStates(db: Kysely<DB>) {
+  return db.selectFrom('wells').select(['id', 'stage', 'disposition', 'lastEventOn']).orderBy('id').execute();
+}
+
+type KeyFilter = { underPath?: string; q?: string };
+
+function filteredWells(db: Kysely<DB>, scope: Scope, f: KeyFilter, asOf: string) {
+  let q = db.selectFrom('wells').where(sqlPathInScope('orgPath', scope)).where('discoveredOn', '<=', asOf);
+  if (f.underPath) q = q.where('orgPath', 'like', `${f.underPath}%`);
+  if (f.q) q = q.where((eb) => eb.or([eb('code', 'like', `%${escapeLike(f.q)}%`), eb('ownerName', 'like', `%${escapeLike(f.q)}%`), eb('address', 'like', `%${escapeLike(f.q)}%`)]));
+  return q;
+}
+
+/** Whether the stored stages are the stages on `asOf` for every well the filter selects (folded, no later event). */
+export async function statesHoldOn(db: Kysely<DB>, scope: Scope, f: KeyFilter, asOf: string): Promise<boolean> {
+  const r = await filteredWells(db, scope, f, asOf).select('id').where((eb) => eb.or([eb('stage', 'is', null), eb('lastEventOn', '>', asOf)])).limit(1).executeTakeFirst();
+  return r === undefined;
+}
+
+/** How many wells in scope found by `asOf` stand at each stored stage (valid when statesHoldOn(asOf)). */
+export async function stageCounts(db: Kysely<DB>, scope: Scope, asOf: string) {
+  const rows = await filteredWells(db, scope, {}, asOf).select((eb) => ['stage', eb.fn.countAll<string>().as('n')]).groupBy('stage').execute();
+  return rows.map((r) => ({ stage: r.stage!, n: Number(r.n) }));
+}
+
+/** A page of the list (wells found by `asOf`) by the stored stages, and how many the whole list holds. */
+export async function pageByState(db: Kysely<DB>, scope: Scope, f: KeyFilter & { stage?: WellStage; disposition?: Disposition }, asOf: string, page: { offset: number; limit: number }) {
+  let q = filteredWells(db, scope, f, asOf);
+  if (f.stage) q = q.where('stage', '=', f.stage);
+  if (f.disposition) q = q.where('disposition', '=', f.disposition);
+  const total = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const ids = await q.select('id').orderBy('orgPath').orderBy('code').offset(page.offset).limit(page.limit).execute();
+  return { total: Number(total.n), ids: ids.map((r) => r.id) };
 }
 
 export async function photosOf(db: Kysely<DB>, wellId: number) {

@@ -16,6 +16,7 @@ import { presentPhoto } from '../survey/survey.presenter.js';
 import type { PhotoView } from '../survey/survey.schema.js';
 import type { WellView } from './wells.schema.js';
 import * as repo from './wells.repo.js';
+import { addWellEvents, refreshWellStates } from './wells.state.js';
 
 const FAR_FUTURE = '9999-12-31';
 
@@ -55,18 +56,29 @@ export async function listWells(ctx: ServiceCtx, q: { unitId?: number | undefine
   const asOf = q.asOf ?? officeToday();
   const under = q.unitId ? await repo.findUnit(ctx.db, scope, q.unitId) : undefined;
   if (q.unitId && !under) throw notFound();
-  const keys = (await repo.listWellKeys(ctx.db, scope, { ...(under ? { underPath: under.path } : {}), ...(q.q ? { q: q.q } : {}) })).filter((w) => w.discoveredOn <= asOf);
-  // the filters need every well's stage (a fold of its events); whole rows, places and views only for the page
-  const allEvents = q.stage || q.disposition ? eventsByWell(await repo.eventsOf(ctx.db, keys.map((w) => w.id))) : null;
-  const matching = !allEvents ? keys : keys.filter((w) => {
-    const facts = wellAsOf((allEvents.get(w.id) ?? []).map(asEvent), asOf);
-    return (!q.stage || facts.stage === q.stage) && (!q.disposition || facts.disposition === q.disposition);
-  });
-  const pageIds = matching.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((w) => w.id);
+  const filter = { ...(under ? { underPath: under.path } : {}), ...(q.q ? { q: q.q } : {}) };
+  let total: number;
+  let pageIds: number[];
+  if ((!q.stage && !q.disposition) || (await repo.statesHoldOn(ctx.db, scope, filter, asOf))) {
+    // the stored stages are the stages on that day (no well has a later event): filter, count and page in SQL
+    const f = { ...filter, ...(q.stage ? { stage: q.stage } : {}), ...(q.disposition ? { disposition: q.disposition } : {}) };
+    ({ total, ids: pageIds } = await repo.pageByState(ctx.db, scope, f, asOf, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize }));
+  } else {
+    // an earlier day: every well's stage on it (a fold of its events by date)
+    const keys = (await repo.listWellKeys(ctx.db, scope, filter)).filter((w) => w.discoveredOn <= asOf);
+    const allEvents = eventsByWell(await repo.eventsOf(ctx.db, keys.map((w) => w.id)));
+    const matching = keys.filter((w) => {
+      const facts = wellAsOf((allEvents.get(w.id) ?? []).map(asEvent), asOf);
+      return (!q.stage || facts.stage === q.stage) && (!q.disposition || facts.disposition === q.disposition);
+    });
+    total = matching.length;
+    pageIds = matching.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((w) => w.id);
+  }
+  // whole rows, places and views only for the page (listWells keeps the list's order)
   const wells = await repo.listWells(ctx.db, scope, { ids: pageIds });
-  const byWell = allEvents ?? eventsByWell(await repo.eventsOf(ctx.db, pageIds));
+  const byWell = eventsByWell(await repo.eventsOf(ctx.db, pageIds));
   const places = await placesOf(ctx.db, wells);
-  return { total: matching.length, wells: wells.map((w) => present(w, byWell.get(w.id) ?? [], asOf, places.get(w.id)!)) };
+  return { total, wells: wells.map((w) => present(w, byWell.get(w.id) ?? [], asOf, places.get(w.id)!)) };
 }
 
 function eventsByWell(events: readonly EventRow[]): Map<number, EventRow[]> {
@@ -82,6 +94,15 @@ export async function wellStagesAsOf(ctx: ServiceCtx, asOf: string): Promise<Wel
   const byWell = new Map<number, WellEvent[]>();
   for (const e of await repo.eventFactsInScope(ctx.db, scope, asOf)) (byWell.get(e.wellId) ?? byWell.set(e.wellId, []).get(e.wellId)!).push({ event: e.event, onDate: e.onDate, data: (e.data ?? {}) as WellEventData });
   return wells.map((w) => wellAsOf(byWell.get(w.id) ?? [], asOf).stage);
+}
+
+/** How many wells found by a day stand at each stage on it: counted in SQL from the stored stages when they hold on that day, else folded. */
+export async function wellStageCountsAsOf(ctx: ServiceCtx, asOf: string): Promise<Map<WellStage, number>> {
+  const scope = scopeFor(ctx.actor, 'wells.read');
+  if (await repo.statesHoldOn(ctx.db, scope, {}, asOf)) return new Map((await repo.stageCounts(ctx.db, scope, asOf)).map((r) => [r.stage, r.n]));
+  const counts = new Map<WellStage, number>();
+  for (const s of await wellStagesAsOf(ctx, asOf)) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return counts;
 }
 
 export async function getWell(ctx: ServiceCtx, id: number, asOf?: string) {
@@ -118,6 +139,7 @@ export async function insertWellRecord(trx: Kysely<DB>, ctx: ServiceCtx, scope: 
   const code = wellCode(unit.code, await repo.takenCodes(trx, `${unit.code}J`));
   const { orgUnitId: _u, discoveredOn, ...fields } = input;
   const { id } = await repo.insertWell(trx, { ...fields, code, orgUnitId: unit.id, orgPath: unit.path, discoveredOn });
+  await refreshWellStates(trx, [id]);
   await insertAudit(trx, {
     ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'create', entityType: 'well', entityId: id, orgPath: unit.path,
     summary: `新建井档案 ${code}（${input.ownerName}，${unit.name}）`, after: { code, ...input },
@@ -170,7 +192,7 @@ export async function recordWellEventIn(trx: Kysely<DB>, ctx: ServiceCtx, scope:
   }
   const status = input.event === 'seal' ? { inUseStatus: 'sealed' as const } : input.event === 'reactivate' ? { inUseStatus: 'in_use' as const } : {};
   await repo.bumpWell(trx, id, input.version, status);
-  await repo.insertEvent(trx, { wellId: id, event: input.event, onDate: input.onDate, data: input.data, actorName: ctx.actor.displayName });
+  await addWellEvents(trx, [{ wellId: id, event: input.event, onDate: input.onDate, data: input.data, actorName: ctx.actor.displayName }]);
   await insertAudit(trx, {
     ...auditActor(ctx.actor), requestId: ctx.requestId, action: `well_${input.event}`, entityType: 'well', entityId: id, orgPath: well.orgPath,
     summary: `井 ${well.code}（${well.ownerName}）：${WELL_EVENT_LABELS[input.event]}（${input.onDate}）`, after: input,

@@ -11,6 +11,7 @@ import { badRequest, rowErrors } from '../../http/errors.js';
 import { readSheet, writeXlsx } from '../../files/sheet.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import * as repo from './wells.repo.js';
+import { addWellEvents } from './wells.state.js';
 import * as campaignsRepo from '../campaigns/campaigns.repo.js';
 
 /** Loads a well ledger sheet: every row applies, in one transaction, or none does. */
@@ -38,7 +39,8 @@ export async function importWellSheet(ctx: ServiceCtx, input: { data: Buffer; fi
 
 export async function applyPlannedWells(trx: Kysely<DB>, ctx: ServiceCtx, scope: Scope, wells: PlannedWell[], source: string, onProgress: Progress = () => {}) {
   const units = new Map((await repo.openUnits(trx, scope)).map((u) => [u.id, u]));
-  const events: Parameters<typeof repo.insertEventsBulk>[1] = [];
+  const events: Parameters<typeof addWellEvents>[1][number][] = [];
+  const ids: number[] = [];
   const tasks: Parameters<typeof campaignsRepo.insertTasks>[1] = [];
   let done = 0;
   for (const w of wells) {
@@ -49,11 +51,12 @@ export async function applyPlannedWells(trx: Kysely<DB>, ctx: ServiceCtx, scope:
       innerDiameterMm: null, casing: null, aquifer: null, use: w.use, pumpPowerKw: null, powerMeterNo: null, inUseStatus: sealed ? 'sealed' : 'in_use',
       foundVia: 'other', foundRef: `台账导入：${source}`, cardId: null, remarks: null, discoveredOn: w.discoveredOn,
     });
+    ids.push(id);
     for (const e of w.events) events.push({ wellId: id, event: e.event, onDate: e.onDate, data: e.data, actorName: ctx.actor.displayName });
     if (w.task) tasks.push({ campaignId: w.task.campaignId, wellId: id, districtId: w.districtId, disposition: w.task.disposition, deadline: w.task.deadline, addedOn: w.task.addedOn });
     if (++done % 100 === 0) onProgress(done, wells.length, '写入');
   }
-  await repo.insertEventsBulk(trx, events);
+  await addWellEvents(trx, events, ids);
   await campaignsRepo.insertTasks(trx, tasks);
   const top = [...units.values()].sort((a, b) => a.path.length - b.path.length)[0];
   await insertAudit(trx, {

@@ -1,15 +1,19 @@
-import { Alert, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Switch, TreeSelect } from 'antd';
+import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Switch, TreeSelect } from 'antd';
+import { useState } from 'react';
+import { api } from '../../../lib/api-client';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { VIOLATION_LABELS, VIOLATIONS, type Violation } from '@domain/case/case';
 import { articleTitle, LEGAL_ARTICLES } from '@domain/case/legal-basis';
-import { errorMessageOf, showSuccess } from '../../../ui/feedback';
+import { errorMessageOf, showApiError, showSuccess } from '../../../ui/feedback';
 import { useSubtreeOptions } from '../../org/hooks/use-subtree-options';
 import type { CaseDetail, NewCase } from '../api/cases-api';
 import { useCreateCase, useUpdateCase } from '../hooks/use-cases';
 import { WellsMultiSelect } from './wells-multi-select';
 
 const DAY = 'YYYY-MM-DD';
+/** A masked phone or ID number as the server shows it (138****1234, 4101**********1234). */
+const MASKED_NUMBER = /\*{4,}[\dXx]{4}/;
 const PARTY_LEVELS = ['district', 'street', 'community', 'grid'];
 const ARTICLE_OPTIONS = LEGAL_ARTICLES.map((a) => ({ value: a.code, label: `${articleTitle(a)} ${a.subject}`, title: a.subject }));
 
@@ -31,6 +35,22 @@ function CaseFormDialog({ onClose, editing }: { onClose: () => void; editing: Ca
   const mutation = editing ? update : create;
   const units = useSubtreeOptions(null, PARTY_LEVELS);
   const violation = Form.useWatch('violation', form);
+  const facts = Form.useWatch('facts', form);
+  // the facts come with phone and ID numbers masked: sent back unchanged they keep the numbers;
+  // to change them the full text is fetched first (an audited reveal), so that no number turns into stars
+  const [revealing, setRevealing] = useState(false);
+  const factsMasked = !!editing && MASKED_NUMBER.test(editing.facts) && MASKED_NUMBER.test(facts ?? '');
+  const revealFacts = async () => {
+    setRevealing(true);
+    try {
+      const res = await api.post<{ value: string | null }>('/api/personal-info/reveal', { kind: 'case', id: editing!.id, field: 'facts' });
+      form.setFieldValue('facts', res.value ?? '');
+    } catch (err) {
+      showApiError(err);
+    } finally {
+      setRevealing(false);
+    }
+  };
 
   const submit = (v: Values) => {
     const body: NewCase = {
@@ -113,7 +133,21 @@ function CaseFormDialog({ onClose, editing }: { onClose: () => void; editing: Ca
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="facts" label="违法事实">
+            <Form.Item
+              name="facts"
+              label="违法事实"
+              extra={
+                factsMasked ? (
+                  <span>
+                    号码已遮蔽（带 *）：不修改违法事实时保持原样即可；要修改，请先
+                    <Button type="link" size="small" loading={revealing} onClick={() => void revealFacts()} style={{ padding: '0 4px' }} data-testid="case-facts-reveal">
+                      显示完整内容
+                    </Button>
+                    （将记入操作日志）
+                  </span>
+                ) : undefined
+              }
+            >
               <Input.TextArea rows={3} maxLength={5000} showCount />
             </Form.Item>
           </Col>

@@ -162,7 +162,11 @@ export function CasePage() {
                     '—'
                   ),
                 },
-                { key: 'facts', label: '违法事实', span: 'filled', children: <div className="ws-case-text">{kase.facts || '—'}</div> },
+                {
+                  key: 'facts', label: '违法事实', span: 'filled',
+                  // phone and ID numbers in the facts come masked; the offices handling the case may reveal them (audited)
+                  children: <div className="ws-case-text"><MaskedValue value={kase.facts || null} target={{ kind: 'case', id: kase.id, field: 'facts' }} canReveal={kase.editable} label="查看完整内容" /></div>,
+                },
               ]}
             />
           </Card>

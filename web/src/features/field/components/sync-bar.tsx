@@ -24,7 +24,7 @@ export function SyncBar({ state, onSync, onShowConflicts, onShowRecordConflicts,
           <Typography.Text data-testid="pending-count" strong={state.pending > 0}>
             {state.pending} 条待同步
           </Typography.Text>
-          <Typography.Text type="secondary" data-testid="last-sync">
+          <Typography.Text type="secondary" data-testid="last-sync" data-at={state.lastSyncAt ?? ''}>
             上次同步 {last ? (last.isSame(dayjs(), 'day') ? last.format('HH:mm:ss') : last.format('M月D日 HH:mm')) : '—'}
           </Typography.Text>
         </Space>

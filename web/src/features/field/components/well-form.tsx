@@ -11,7 +11,7 @@ import { PhotoPicker, type PickedPhoto } from './photo-picker';
 
 /** Steps a street or district office records on site; 现场核实 and 确定处置方式 are office work. */
 const FIELD_STEPS: WellEventKind[] = ['serve_notice', 'connect_supply', 'seal', 'accept'];
-const PHOTO_STAGES = [{ value: 'before', label: '封井前' }, { value: 'after', label: '封井后' }, { value: 'general', label: '其他' }] as const;
+const PHOTO_STAGES = [{ value: 'before', label: '封井前' }, { value: 'after', label: '封井后/验收' }, { value: 'general', label: '其他' }] as const;
 /** A record this far from the well's registered point is probably at the wrong well. */
 const FAR_M = 200;
 

@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Bundle, Card, CardData, Conflict, Me, Op, RecordConflict } from '../api/field-api';
 
 /**
@@ -60,6 +60,8 @@ interface FieldSchema extends DBSchema {
 export type FieldDb = IDBPDatabase<FieldSchema>;
 
 const LAST_USER_KEY = 'wellseal.field.user';
+const DB_PREFIX = 'wellseal-field-';
+const dbName = (userId: number) => `${DB_PREFIX}${userId}`;
 
 /** Offline, the page cannot ask the server who is signed in: the last online session's user opens their own database. */
 export function rememberUser(userId: number): void {
@@ -71,7 +73,7 @@ export function lastUser(): number | null {
 }
 
 export function openFieldDb(userId: number): Promise<FieldDb> {
-  return openDB<FieldSchema>(`wellseal-field-${userId}`, 2, {
+  const db = openDB<FieldSchema>(dbName(userId), 2, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {
         db.createObjectStore('meta');
@@ -86,7 +88,44 @@ export function openFieldDb(userId: number): Promise<FieldDb> {
         db.createObjectStore('checks', { keyPath: 'id' });
       }
     },
+    // a logout (in this tab or another) deletes the database: an open connection must not hold that up
+    blocking() {
+      void db.then((d) => d.close());
+    },
   });
+  return db;
+}
+
+/** What the phone holds that the server has not got yet: queued, conflicting and refused records. */
+export type UnsentWork = { pending: number; conflicts: number; failed: number; total: number };
+
+async function fieldDbExists(userId: number): Promise<boolean> {
+  // opening a database that is not there would create it; where the browser cannot list them, assume it is there
+  if (typeof indexedDB.databases !== 'function') return true;
+  return (await indexedDB.databases()).some((d) => d.name === dbName(userId));
+}
+
+export async function unsentFieldWork(userId: number): Promise<UnsentWork> {
+  if (!(await fieldDbExists(userId))) return { pending: 0, conflicts: 0, failed: 0, total: 0 };
+  const db = await openFieldDb(userId);
+  try {
+    const ops = await db.getAll('ops');
+    const count = (s: OpStatus) => ops.filter((o) => o.status === s).length;
+    return { pending: count('pending'), conflicts: count('conflict'), failed: count('failed'), total: ops.length };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Logging out on a shared phone: the user's copy of residents' cards, wells and photos goes, and
+ * so does the memory that opens it offline. A connection of an old tab that ignores the request
+ * cannot hold the logout: the deletion then completes when that tab closes.
+ */
+export async function forgetFieldData(userId: number): Promise<void> {
+  if (lastUser() === userId) localStorage.removeItem(LAST_USER_KEY);
+  if (!(await fieldDbExists(userId))) return;
+  await Promise.race([deleteDB(dbName(userId)), new Promise((r) => setTimeout(r, 3000))]);
 }
 
 export async function readMeta(db: FieldDb): Promise<Meta> {

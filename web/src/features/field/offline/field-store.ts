@@ -37,6 +37,7 @@ export class FieldStore {
   private listeners = new Set<() => void>();
   private inFlight: string | null = null;
   private running: Promise<void> | null = null;
+  private again = false;
   private csrfToken: string;
 
   constructor(readonly db: FieldDb, csrfToken: string, lastSyncAt: string | null) {
@@ -277,9 +278,21 @@ export class FieldStore {
 
   // ------------------------------------------------------------ sync
 
-  /** Runs the queue now (立即同步); a run already going is joined, not doubled. */
+  /**
+   * Runs the queue now (立即同步). A run already going is joined, not doubled; work saved while it
+   * runs (after it read the queue) gets one more run at its end instead of waiting for the timer.
+   */
   sync(): Promise<void> {
-    this.running ??= this.run().finally(() => {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.run();
+      } while (this.again && this.state.online && !this.state.needsLogin);
+    })().finally(() => {
       this.running = null;
     });
     return this.running;
@@ -318,7 +331,8 @@ export class FieldStore {
         await storeBundle(this.db, bundle.value);
         const at = now();
         await patchMeta(this.db, { lastSyncAt: at, bundleAt: bundle.value.generatedAt, gpsAccuracyLimitM: bundle.value.gpsAccuracyLimitM, truncated: bundle.value.truncated, canRecordWells: bundle.value.canRecordWells });
-        this.set({ lastSyncAt: at });
+        // the lists are read again with the new time: a page showing this sync's time shows this sync's data
+        this.set({ lastSyncAt: at, rev: this.state.rev + 1 });
       } else if (bundle.kind === 'network') {
         this.set({ message: '同步中断，稍后自动重试' });
       }

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { CARD_KIND_LABELS, PLEDGE_STATUS_LABELS, pledgeStatus } from '@domain/survey/card';
 import { WELL_EVENT_LABELS, WELL_STAGE_LABELS } from '@domain/well/lifecycle';
 import { setCsrfToken } from '../../../lib/api-client';
+import { useLogout } from '../../auth/hooks/use-logout';
 import { fetchSession, isRecordConflict, type Bundle, type Me } from '../api/field-api';
 import { CardForm, type NewPhoto } from '../components/card-form';
 import { CheckForm } from '../components/check-form';
@@ -94,6 +95,7 @@ function FieldApp({ store, me }: { store: FieldStore; me: Me }) {
   const [wellOpen, setWellOpen] = useState<LocalWell | null>(null);
   const [inspOpen, setInspOpen] = useState<LocalInspection | null>(null);
   const [checkOpen, setCheckOpen] = useState<LocalCheck | null>(null);
+  const logout = useLogout({ userId: me.id, store });
   const saved = () => void message.success(store.getState().online ? '已保存，正在同步' : '已保存在本机，联网后自动同步');
 
   useEffect(() => {
@@ -114,6 +116,11 @@ function FieldApp({ store, me }: { store: FieldStore; me: Me }) {
   }, [store]);
 
   const grid = grids.find((g) => g.gridId === gridId) ?? grids[0];
+  // wells still to seal first; sealed ones waiting for 验收 (and ones accepted on this phone) after them
+  const wellList = useMemo(() => {
+    const later = (w: LocalWell) => (w.stage === 'sealed' || w.stage === 'accepted' ? 1 : 0);
+    return [...wells].sort((a, b) => later(a) - later(b) || a.id - b.id);
+  }, [wells]);
   const gridCards = useMemo(() => cards.filter((c) => c.gridId === grid?.gridId).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)), [cards, grid]);
   const busy = useMemo(() => {
     const m = new Map<string, 'pending' | 'conflict' | 'failed'>();
@@ -150,7 +157,10 @@ function FieldApp({ store, me }: { store: FieldStore; me: Me }) {
           <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>外业采集</Typography.Text>
           <Typography.Text style={{ color: '#cfe6ff', fontSize: 12 }}>{me.displayName}</Typography.Text>
         </Space>
-        <Link to="/">电脑版</Link>
+        <Space size={12}>
+          <Link to="/">电脑版</Link>
+          <a role="button" tabIndex={0} data-testid="field-logout" onClick={logout} onKeyDown={(e) => e.key === 'Enter' && logout()}>退出登录</a>
+        </Space>
       </div>
       <SyncBar state={state} onSync={() => void store.sync()} onShowConflicts={openConflicts} onShowRecordConflicts={openRecordConflicts} onDropFailed={(seq) => void store.dropFailed(seq)} />
       {state.needsLogin && (
@@ -225,13 +235,15 @@ function FieldApp({ store, me }: { store: FieldStore; me: Me }) {
               children: wells.length === 0 ? <Empty description="辖区内没有待封停的自备井" /> : (
                 <>
                   {!meta.canRecordWells && <Typography.Paragraph type="secondary">封井记录由街道办、区封停办登记，这里只供查看。</Typography.Paragraph>}
-                  {wells.map((w) => (
+                  {wellList.map((w) => (
                     <div key={w.id} className="field-card" data-testid="field-well" onClick={() => meta.canRecordWells && openRecord(`w${w.id}`, () => setWellOpen(w))}>
                       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
                         <Typography.Text strong>{w.ownerName}</Typography.Text>
                         <Space size={4}>
                           {statusTag(`w${w.id}`)}
-                          <Tag color={w.stage === 'sealed' ? 'green' : 'orange'}>{WELL_STAGE_LABELS[w.stage]}</Tag>
+                          {w.stage === 'sealed'
+                            ? <Tag color="blue" data-testid="awaiting-acceptance">待验收</Tag>
+                            : <Tag color={w.stage === 'accepted' ? 'green' : 'orange'}>{WELL_STAGE_LABELS[w.stage]}</Tag>}
                         </Space>
                       </Space>
                       <div><Typography.Text type="secondary">{w.code} · {w.address || w.place.join(' / ')}</Typography.Text></div>
