@@ -52,9 +52,13 @@ test('a change made in the web app shows in the audit log', async () => {
   await page.getByPlaceholder('搜索名称或编码').fill('七里园社区第1网格');
   await page.getByPlaceholder('搜索名称或编码').press('Enter');
   await page.getByTestId('org-tree').getByText('七里园社区第1网格').first().click();
+  // the grid's own detail card before renaming (the tree may still be filtering when the click lands)
+  await page.locator('.ant-card-head-title').getByText('七里园社区第1网格', { exact: true }).waitFor();
   await page.getByRole('button', { name: /重命名/ }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('名称').fill('七里园社区一网格');
+  const nameInput = dialog.getByLabel('名称');
+  await page.waitForFunction(() => (document.querySelector('.ant-modal input#name') as HTMLInputElement | null)?.value === '七里园社区第1网格');
+  await nameInput.fill('七里园社区一网格');
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   await page.getByText('已将“七里园社区第1网格”更名为“七里园社区一网格”').waitFor();
 
