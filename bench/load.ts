@@ -18,7 +18,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/server/db/engine.js';
 import { migrate } from '../src/server/db/migrate.js';
-import { officeToday } from '../src/domain/shared/dates.js';
+import { officeToday } from '../src/server/clock.js';
 import { cityCounts, generateCity, gridCount, LOAD_PASSWORD, PROVINCE_CITY, scaled, type GenerateStep } from './load/generate.js';
 import { runningCampaign, timeTables, type TableTiming } from './load/tables.js';
 import { snapshotDist, startServer } from './load/server.js';
@@ -129,7 +129,7 @@ async function benchEngine(engine: Engine, o: Options, distDir: string, today: s
   try {
     // 1. the city
     const size = scaled(PROVINCE_CITY, o.scale);
-    let database = await fresh.open();
+    const database = await fresh.open();
     await migrate(database);
     const t0 = performance.now();
     const generateSteps = await generateCity(database.db, size, today, (step, i, n) => progress(`${label} 生成城市 ${gridCount(size).toLocaleString('en')} 个网格：${step} ${i}/${n}  ${sec(performance.now() - t0)}`, i === n));

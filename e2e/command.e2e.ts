@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { apiAs, serverAndBrowser, shot } from './support.js';
+import { apiAs, BROWSER_TIME_ZONE, serverAndBrowser, shot } from './support.js';
 
 const ctx = serverAndBrowser();
 const { login } = ctx;
@@ -21,7 +21,7 @@ test('a district leader sees only the district on the board; a bar click opens t
     username: 'wancheng-leader', displayName: '宛城区领导', password: 'Start2024a', grants: [{ role: 'leader', orgUnitId: wancheng.id }],
   });
   // a new user must set a password of their own first: do that through the API, then log in through the form
-  const first = await ctx.browser.newPage();
+  const first = await ctx.browser.newPage({ timezoneId: BROWSER_TIME_ZONE });
   const res = await first.request.post(`${ctx.server.url}/api/auth/login`, { data: { username: 'wancheng-leader', password: 'Start2024a' } });
   assert.equal(res.status(), 200);
   await apiAs(first, ctx.server, 'POST', '/api/auth/password', { currentPassword: 'Start2024a', newPassword: PASSWORD });

@@ -11,7 +11,16 @@ import { freePort } from '../src/test-support/free-port.js';
 export const OUTPUT_DIR = path.resolve('test-output');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export type Server = { url: string; output: () => string; stop(): Promise<void> };
+export type Server = {
+  url: string;
+  output: () => string;
+  stop(): Promise<void>;
+  /** the office clock's moment now, when the server runs on a fixed clock (WELLSEAL_NOW) */
+  clockNow?: () => number;
+};
+
+/** Every page runs in UTC, a time zone other than the office's: the app must count days in the office's. */
+export const BROWSER_TIME_ZONE = 'UTC';
 
 type Spawned = { child: ChildProcess; output: () => string };
 
@@ -77,7 +86,7 @@ async function demoTemplate(baseEnv: NodeJS.ProcessEnv): Promise<{ dir: string }
  * The real, built server (dist/) on a free port with a fresh copy of the demo campaign: a new PGlite
  * folder, or a new database on the PostgreSQL server of DATABASE_URL.
  */
-export async function startServer(): Promise<Server> {
+export async function startServer(opts: { env?: NodeJS.ProcessEnv } = {}): Promise<Server> {
   if (!fs.existsSync('dist/server/main.js') || !fs.existsSync('dist/web/index.html')) {
     throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does)');
   }
@@ -96,10 +105,14 @@ export async function startServer(): Promise<Server> {
     fs.cpSync(template.dir, dataDir, { recursive: true });
     env.WELLSEAL_DATA = dataDir;
   }
+  Object.assign(env, opts.env ?? {});
+  const startedAt = Date.now();
   const server = await spawnServer(env);
+  const fixed = env.WELLSEAL_NOW ? Date.parse(env.WELLSEAL_NOW) : null;
   return {
     url: `http://127.0.0.1:${port}`,
     output: server.output,
+    ...(fixed !== null ? { clockNow: () => fixed + (Date.now() - startedAt) } : {}),
     async stop() {
       await stopProcess(server.child);
       await dropDb();
@@ -124,7 +137,9 @@ export const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
 /** A page logged in as a demo user, through the real login form. */
 export async function login(browser: Browser, server: Server, username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+  const page = await browser.newPage({ viewport, locale: 'zh-CN', timezoneId: BROWSER_TIME_ZONE });
+  // the browser's clock runs with the server's (a fixed-clock server: from the same moment)
+  if (server.clockNow) await page.clock.install({ time: server.clockNow() });
   await page.goto(`${server.url}/login`);
   await page.getByPlaceholder('用户名').fill(username);
   await page.getByPlaceholder('密码').fill('Wellseal2024');
@@ -153,10 +168,10 @@ export async function noDialog(page: Page): Promise<void> {
 }
 
 /** One server (on a fresh database) and one browser per test file: started before its tests, stopped after. */
-export function serverAndBrowser() {
+export function serverAndBrowser(opts: { env?: NodeJS.ProcessEnv } = {}) {
   const s = {} as { server: Server; browser: Browser };
   before(async () => {
-    s.server = await startServer();
+    s.server = await startServer(opts);
     s.browser = await launchBrowser();
   });
   after(async () => {

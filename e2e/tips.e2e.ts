@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { apiAs, noDialog, serverAndBrowser, shot } from './support.js';
+import { apiAs, BROWSER_TIME_ZONE, noDialog, serverAndBrowser, shot } from './support.js';
 
 const ctx = serverAndBrowser();
 const { login } = ctx;
@@ -19,7 +19,7 @@ async function publicState(page: Page, code: string): Promise<string> {
 }
 
 test('an anonymous tip is submitted publicly, followed by code, and closed by the district office', async () => {
-  const resident = await ctx.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  const resident = await ctx.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: BROWSER_TIME_ZONE });
   await resident.goto(`${ctx.server.url}/tip`);
   await resident.getByTestId('tip-content').fill('光武街道中州路 18 号院内有一眼井，每天早上用水泵抽水，院里的水龙头没有自来水');
   await resident.getByTestId('tip-address').fill('光武街道中州路 18 号院');

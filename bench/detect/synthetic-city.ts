@@ -369,6 +369,7 @@ export function generateCity(options: CityOptions): SyntheticCity {
           plan.caseKind = 'lowOccupancy';
           occupancy = r.uniform(0.45, 0.75);
           if (r.chance(0.5)) plan.trend = r.uniform(0.05, 0.15); // filling up
+        // eslint-disable-next-line no-dupe-else-if -- a second draw of the random source, not the same condition
         } else if (r.chance(0.1)) plan.caseKind = 'thrifty';
         // persons stated are as counted; else the compound's own mix of household sizes
         plan.daily = (account.persons ?? persons) * occupancy * litres('居民') * AREA_USE[area] * (plan.caseKind === 'thrifty' ? r.uniform(0.75, 0.9) : factor);

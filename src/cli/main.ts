@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { readConfig, ConfigError, type Config } from '../server/config.js';
+import { setClock } from '../server/clock.js';
 import { openMigrated, serve } from '../server/runtime.js';
 import type { Database } from '../server/db/engine.js';
 import { AppError } from '../server/http/errors.js';
@@ -49,7 +50,9 @@ program
 
 function config(): Config {
   const dataDir = program.opts<{ data?: string }>().data;
-  return readConfig(process.env, dataDir ? { dataDir: path.resolve(dataDir) } : {});
+  const c = readConfig(process.env, dataDir ? { dataDir: path.resolve(dataDir) } : {});
+  setClock(c);
+  return c;
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);

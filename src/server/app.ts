@@ -20,6 +20,7 @@ import type { Config } from './config.js';
 import type { DB } from './db/types.js';
 import type { Actor } from './auth/actor.js';
 import { AppError } from './http/errors.js';
+import { clientClockProblem } from './clock.js';
 import { fieldLabel } from './http/field-labels.js';
 import { actorFromSession, actorFromToken, csrfValid } from './features/auth/auth.service.js';
 import { authRoutes, SESSION_COOKIE } from './features/auth/auth.routes.js';
@@ -149,6 +150,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       if (typeof token !== 'string' || !req.csrfSecret || !csrfValid(req.csrfSecret, token)) {
         throw new AppError(403, 'csrf', '页面已过期，请刷新后重试（CSRF 校验失败）');
       }
+    }
+    if (UNSAFE.has(req.method)) {
+      const sent = req.headers['x-client-time'];
+      const problem = clientClockProblem(typeof sent === 'string' ? sent : undefined);
+      if (problem) throw new AppError(400, 'clock_skew', problem);
     }
   });
 

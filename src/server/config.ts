@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DASHBOARD_CACHE_SECONDS } from './features/dashboard/dashboard.cache.js';
+import { DEFAULT_OFFICE_TIME_ZONE, isTimeZone, parseDay } from '../domain/shared/dates.js';
 
 /** The only reader of process.env. Exits with a clear message on bad settings. */
 const ConfigSchema = z.object({
@@ -26,6 +27,23 @@ const ConfigSchema = z.object({
     .refine((u) => u.includes('{x}') && u.includes('{y}') && u.includes('{z}'), 'WELLSEAL_TILE_URL 必须包含 {x}、{y}、{z} 占位符 / must contain {x}, {y} and {z}')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  WELLSEAL_TIME_ZONE: z
+    .string()
+    .trim()
+    .refine(isTimeZone, 'WELLSEAL_TIME_ZONE 必须是时区名称，如 Asia/Shanghai / must be a time zone name such as Asia/Shanghai')
+    .default(DEFAULT_OFFICE_TIME_ZONE),
+  WELLSEAL_NOW: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .trim()
+      .refine(
+        (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && parseDay(v.slice(0, 10)) === v.slice(0, 10) && !Number.isNaN(Date.parse(v)),
+        'WELLSEAL_NOW 必须是带时区的时刻，如 2024-06-22T17:30:00Z / must be an ISO instant with its offset',
+      )
+      .transform((v) => new Date(v))
+      .optional(),
+  ),
   WELLSEAL_TILE_CRS: z.enum(['wgs84', 'gcj02'], { error: 'WELLSEAL_TILE_CRS 只能是 wgs84（天地图、OSM）或 gcj02（高德、腾讯）/ must be wgs84 or gcj02' }).default('wgs84'),
 });
 
@@ -50,6 +68,10 @@ export type Config = {
   tileUrl: string | undefined;
   /** the tiles' coordinate system: wgs84 (天地图/CGCS2000, OSM) or gcj02 (高德, 腾讯) */
   tileCrs: 'wgs84' | 'gcj02';
+  /** the office's time zone: what "today" is for every rule, form and table */
+  timeZone: string;
+  /** the office clock starts at this moment and runs on (fixed-clock tests, showing the demo on a past day) */
+  startAt: Date | undefined;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -74,6 +96,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     chromium: e.CHROMIUM_PATH,
     tileUrl: e.WELLSEAL_TILE_URL,
     tileCrs: e.WELLSEAL_TILE_CRS,
+    timeZone: e.WELLSEAL_TIME_ZONE,
+    startAt: e.WELLSEAL_NOW,
     ...overrides,
   };
 }

@@ -1,9 +1,11 @@
 import { readConfig, ConfigError } from './config.js';
 import { serve } from './runtime.js';
+import { setClock } from './clock.js';
 import { progressLine } from '../cli/progress.js';
 
 async function main() {
   const config = readConfig();
+  setClock(config);
   const running = await serve(config, { progress: progressLine('载入演示数据') });
   let stopping = false;
   const stop = async () => {

@@ -46,8 +46,13 @@ export function parseChineseNumber(text: string): number | null {
   for (const ch of text) {
     const d = DIGITS.indexOf(ch);
     if (d >= 0) digit = d;
-    else if (ch === '十') total += (digit || 1) * 10, digit = 0;
-    else if (ch === '百') total += (digit || 1) * 100, digit = 0;
+    else if (ch === '十') {
+      total += (digit || 1) * 10;
+      digit = 0;
+    } else if (ch === '百') {
+      total += (digit || 1) * 100;
+      digit = 0;
+    }
     else return null;
   }
   total += digit;

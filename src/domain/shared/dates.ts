@@ -20,9 +20,29 @@ export function formatChineseDate(day: string): string {
   return d.isValid() ? d.format('YYYY年M月D日') : day;
 }
 
-/** Today in the office's time zone (Beijing, UTC+8), as YYYY-MM-DD. */
-export function officeToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+/** The campaign office's time zone unless the deployment names another (WELLSEAL_TIME_ZONE). */
+export const DEFAULT_OFFICE_TIME_ZONE = 'Asia/Shanghai';
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The office's calendar day (YYYY-MM-DD) at an instant: 2024-06-22T17:30Z in Asia/Shanghai → 2024-06-23. */
+export function officeDayOf(instant: Date, timeZone: string = DEFAULT_OFFICE_TIME_ZONE): string {
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, f);
+  }
+  return f.format(instant);
+}
+
+/** A time zone name the runtime knows (IANA: Asia/Shanghai, Asia/Urumqi, UTC). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A calendar day `n` days after (or before, when negative) `day`. */

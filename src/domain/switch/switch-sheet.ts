@@ -97,7 +97,10 @@ export function planSwitchSheet(
     let budgetWan: number | null = null;
     if (budgetText) {
       budgetWan = Number(budgetText.replace(/,/g, ''));
-      if (!Number.isFinite(budgetWan) || budgetWan < 0) fail('预算（万元）', '应为不小于0的数（万元）'), (budgetWan = null);
+      if (!Number.isFinite(budgetWan) || budgetWan < 0) {
+        fail('预算（万元）', '应为不小于0的数（万元）');
+        budgetWan = null;
+      }
     }
     const progressText = cell('进度');
     let progress = 0;

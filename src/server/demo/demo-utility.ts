@@ -35,7 +35,8 @@ export function demoUtilityFiles(cards: readonly DemoCardForAccount[], hospitalG
     if (c.kind === 'household' && i % 12 !== 0) return; // a sample of households keeps the demo small
     const residential = c.kind === 'household' || c.kind === 'village_house' || c.industry === '住宅小区';
     const persons = c.persons ?? (c.households ? Math.round(c.households * 2.8) : null);
-    let category = '非居民', industry = c.industry ?? (c.kind === 'shop' ? '商业' : ''), beds = c.beds, area = '';
+    const beds = c.beds;
+    let category = '非居民', industry = c.industry ?? (c.kind === 'shop' ? '商业' : ''), area = '';
     let litresPerDay = between(500, 3000);
     if (residential) {
       category = '居民';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { imageSize } from 'image-size';
 import { badRequest } from '../http/errors.js';
+import { realNow } from '../clock.js';
 
 /** Photos and scans on disk. The bytes decide the type, never the name the client sent. */
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
@@ -21,7 +22,7 @@ export async function storePhoto(filesDir: string, data: Buffer, clientName: str
   const ext = type && PHOTO_TYPES.get(type.mime);
   if (!type || !ext) throw badRequest('只能上传 JPEG、PNG 或 WebP 图片');
   assertDimensions(data);
-  const storageKey = `${new Date().toISOString().slice(0, 7)}/${crypto.randomUUID()}.${ext}`;
+  const storageKey = `${realNow().toISOString().slice(0, 7)}/${crypto.randomUUID()}.${ext}`;
   const target = path.join(filesDir, storageKey);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.writeFileSync(target, data, { flag: 'wx' });

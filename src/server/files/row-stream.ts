@@ -142,6 +142,7 @@ export async function readSharedStrings(entry: AsyncIterable<Buffer | string>, l
 class BoundedWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
   declare sharedStrings?: string[];
   // a generator that yields nothing: exceljs delegates to it with yield*
+  // eslint-disable-next-line require-yield
   async *_parseSharedStrings(entry: Readable): AsyncGenerator<never> {
     this.sharedStrings = await readSharedStrings(entry);
   }

@@ -7,7 +7,7 @@ import { DEMO_PASSWORD } from '../demo/demo-users.js';
 import type { Database } from '../db/engine.js';
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_END_MEMBERS } from '../../domain/sample/mixing.js';
-import { officeToday } from '../../domain/shared/dates.js';
+import { officeToday } from '../clock.js';
 
 /**
  * Two writers holding the same version of a record send their edits at the same instant. Exactly

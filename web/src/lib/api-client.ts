@@ -4,6 +4,8 @@
  * Chinese message.
  */
 
+import { deviceTimeHeader } from './office-clock';
+
 export type RowError = { row: number; column: string; message: string };
 
 export type ApiErrorBody = { error: string; message: string; details?: unknown };
@@ -83,7 +85,7 @@ function headersFor(method: Method, hasBody: boolean): Record<string, string> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (hasBody) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  return headers;
+  return method === 'GET' ? headers : { ...headers, ...deviceTimeHeader() };
 }
 
 function errorFrom(status: number, payload: unknown): ApiError {

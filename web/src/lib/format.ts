@@ -1,21 +1,15 @@
 import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone';
-import utc from 'dayjs/plugin/utc';
+import { atOffice } from './office-clock';
 
-dayjs.extend(utc);
-dayjs.extend(timezone);
-
-/** The campaign office works on Beijing time, whatever the viewing machine's clock says. */
-export const OFFICE_TZ = 'Asia/Shanghai';
-
-/** 2024年6月23日 14:05 (Beijing time) */
+/** 2024年6月23日 14:05 (the office's time zone) */
 export function formatDateTime(iso: string | null | undefined): string {
-  return iso ? dayjs(iso).tz(OFFICE_TZ).format('YYYY年M月D日 HH:mm') : '—';
+  return iso ? atOffice(iso).format('YYYY年M月D日 HH:mm') : '—';
 }
 
-/** 2024年6月23日 */
+/** 2024年6月23日 (a calendar day as it is; an instant on the office's calendar) */
 export function formatDate(isoOrDay: string | null | undefined): string {
-  return isoOrDay ? dayjs(isoOrDay).format('YYYY年M月D日') : '—';
+  if (!isoOrDay) return '—';
+  return /^\d{4}-\d{2}-\d{2}$/.test(isoOrDay) ? dayjs(isoOrDay).format('YYYY年M月D日') : atOffice(isoOrDay).format('YYYY年M月D日');
 }
 
 export function formatCount(n: number): string {

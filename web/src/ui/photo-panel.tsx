@@ -1,13 +1,13 @@
 import { CameraOutlined, LoadingOutlined } from '@ant-design/icons';
 import { Empty, Image, Progress, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import type { PhotoView } from '@server/features/survey/survey.schema';
 import type { UploadProgress } from '../lib/api-client';
 import { readAsBase64 } from '../lib/files';
-import { formatDateTime, OFFICE_TZ } from '../lib/format';
+import { formatDateTime } from '../lib/format';
 import { prepareImage } from '../lib/images';
 import { errorMessageOf, showApiError } from './feedback';
+import { atOffice } from '../lib/office-clock';
 
 const MAX_BYTES = 8 * 1024 * 1024;
 
@@ -88,7 +88,7 @@ export function PhotoPanel({
               </div>
               <figcaption>
                 <span className="ws-well-photo__time" title={formatDateTime(p.uploadedAt)}>
-                  {dayjs(p.uploadedAt).tz(OFFICE_TZ).format('YYYY-MM-DD HH:mm')}
+                  {atOffice(p.uploadedAt).format('YYYY-MM-DD HH:mm')}
                 </span>
               </figcaption>
             </figure>

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { officeToday } from '../../../domain/shared/dates.js';
+import { officeToday } from '../../clock.js';
 import {
   ARTICLE_ACTION_LABELS, ARTICLE_CATEGORY_LABELS, ARTICLE_STATE_LABELS, ArticleRuleError, displayTitle, isEditable, nextArticleActions, normaliseParagraphs, transitionArticle,
   writableCategories, type ArticleAction, type ArticleCategory, type ArticleState,

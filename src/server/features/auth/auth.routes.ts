@@ -7,6 +7,7 @@ import { requireActor } from '../../auth/policies.js';
 import { CAPABILITIES_ALL } from '../../../domain/shared/roles.js';
 import { ChangePasswordBody, LoginBody, MeResponse } from './auth.schema.js';
 import * as service from './auth.service.js';
+import { officeNow, officeTimeZone } from '../../clock.js';
 
 export const SESSION_COOKIE = 'ws_session';
 
@@ -22,6 +23,7 @@ function presentMe(actor: Actor, csrfToken: string): MeResponse {
       capabilities: CAPABILITIES_ALL.filter((c) => hasCapability(actor, c)),
     },
     csrfToken,
+    office: { timeZone: officeTimeZone(), now: officeNow().toISOString() },
   };
 }
 

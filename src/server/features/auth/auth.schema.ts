@@ -28,5 +28,7 @@ export const MeResponse = z.object({
     capabilities: z.array(z.string()),
   }),
   csrfToken: z.string(),
+  /** the office's time zone and clock: the web app's "today" and its default dates */
+  office: z.object({ timeZone: z.string(), now: z.string() }),
 });
 export type MeResponse = z.infer<typeof MeResponse>;

@@ -7,6 +7,7 @@ import { digest, newSecret } from '../../auth/tokens.js';
 import { AppError, badRequest, unauthorized } from '../../http/errors.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import * as repo from './auth.repo.js';
+import { realNow } from '../../clock.js';
 
 const LOCK_AFTER_FAILURES = 5;
 const LOCK_MINUTES = 15;
@@ -30,7 +31,7 @@ export async function login(
     await verifyPassword(await dummyHash, input.password);
     throw unauthorized('用户名或密码错误');
   }
-  if (user.lockedUntil && user.lockedUntil > new Date()) {
+  if (user.lockedUntil && user.lockedUntil > realNow()) {
     throw new AppError(423, 'locked', `登录失败次数过多，账号已锁定，请 ${LOCK_MINUTES} 分钟后再试`);
   }
   const ok = await verifyPassword(user.passwordHash, input.password);

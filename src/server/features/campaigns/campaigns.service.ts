@@ -1,4 +1,4 @@
-import { officeToday } from '../../../domain/shared/dates.js';
+import { officeToday } from '../../clock.js';
 import { rankDistricts, taskDone, taskDoneAtStage, type DistrictProgress, type TaskProgressTable } from '../../../domain/campaign/task-progress.js';
 import { wellAsOf, type WellEvent, type WellEventData, type WellEventKind } from '../../../domain/well/lifecycle.js';
 import { districtShortName } from '../../../domain/well/well.js';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { officeToday } from '../../../domain/shared/dates.js';
+import { officeToday } from '../../clock.js';
 import { keepTextUnlessChanged, keepUnlessChanged, looksMasked, maskPersonalText } from '../../../domain/shared/masking.js';
 import {
   CASE_EVENT_LABELS, CASE_STATE_LABELS, caseEditProblems, caseNumber, CaseRuleError, DEFAULT_CASE_PREFIX, isDecided, NEW_CASE, nextCaseEvents, nextSerial,

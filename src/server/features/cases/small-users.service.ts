@@ -1,4 +1,4 @@
-import { officeToday } from '../../../domain/shared/dates.js';
+import { officeToday } from '../../clock.js';
 import { wellAsOf, WELL_STAGE_LABELS, type WellEvent, type WellEventData } from '../../../domain/well/lifecycle.js';
 import { SMALL_USER_M3 } from '../../../domain/well/well.js';
 import { annualVolume, isPermitTracked, isUnderThreshold, SMALL_USER_THRESHOLD_SETTING, taxState, TAX_STATE_LABELS, type TaxState } from '../../../domain/case/small-users.js';

@@ -3,7 +3,8 @@
  * the services behind the tables and bulletins (or, where those only count "today", from the same
  * domain rules applied as of the date), so the board never disagrees with them.
  */
-import { addDays, officeToday } from '../../../domain/shared/dates.js';
+import { addDays } from '../../../domain/shared/dates.js';
+import { officeNow, officeToday } from '../../clock.js';
 import { findingAsOf, isFindingOverdue, type FindingEvent, type FindingEventData } from '../../../domain/inspection/finding.js';
 import { isOverdue } from '../../../domain/tip/workflow.js';
 import { WELL_STAGE_LABELS, WELL_STAGES, type WellStage } from '../../../domain/well/lifecycle.js';
@@ -67,7 +68,7 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
 export async function commandDashboard(ctx: ServiceCtx, q: DashboardQuery): Promise<DashboardView> {
   if (!hasCapability(ctx.actor, 'survey.read')) throw forbidden();
   const asOf = q.asOf ?? officeToday();
-  const computedAt = new Date().toISOString();
+  const computedAt = officeNow().toISOString();
   return {
     asOf,
     computedAt,

@@ -22,6 +22,7 @@ import { SEAL_METHOD_LABELS, WELL_EVENT_LABELS, awaitsFieldSealing, type SealMet
 import { distanceMetres } from '../../../domain/well/well.js';
 import type { FieldBundle, FieldOp, OpResult, RecordConflictDetails } from './field.schema.js';
 import * as repo from './field.repo.js';
+import { realNow } from '../../clock.js';
 
 /** 定位精度上限 (metres): instance setting, 50 m unless set. */
 export const GPS_ACCURACY_SETTING = 'field.gps_accuracy_limit_m';
@@ -45,7 +46,7 @@ export async function fieldBundle(ctx: ServiceCtx): Promise<FieldBundle> {
   const photos = await surveyRepo.photosOfCards(ctx.db, cards.map((c) => c.id));
   const wells = hasCapability(ctx.actor, 'wells.read') ? (await listWells(ctx, { disposition: 'seal', page: 1, pageSize: 1000 })).wells : [];
   return {
-    generatedAt: new Date().toISOString(),
+    generatedAt: realNow().toISOString(),
     gpsAccuracyLimitM: await gpsAccuracyLimit(ctx.db),
     grids: grids.map((g) => ({ ...g, boundary: boundaries.get(g.gridId) ?? null })),
     truncated: total > grids.length,

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoApp, type Client, type TestApp } from '../../../test-support/app.js';
 import { PNG } from '../../../test-support/fixtures.js';
-import { officeToday } from '../../../domain/shared/dates.js';
+import { officeToday } from '../../clock.js';
 
 let t: TestApp;
 let city: Client;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { officeToday } from '../../../domain/shared/dates.js';
+import { officeToday } from '../../clock.js';
 import {
   categoryFromText, categoryLabel, FINDING_CATEGORIES, FINDING_CATEGORY_LABELS, FINDING_EVENT_LABELS, FINDING_STATE_LABELS, FINDING_STATES, findingAsOf, FindingRuleError,
   isFindingOverdue, isMissedWell, missedWellReopen, nextFindingEvents, transitionFinding, type FindingEvent, type FindingEventData, type FindingEventKind, type FindingState,

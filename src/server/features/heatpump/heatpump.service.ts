@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { officeToday } from '../../../domain/shared/dates.js';
+import { officeToday } from '../../clock.js';
 import { roleCan } from '../../../domain/shared/roles.js';
 import { isWithin } from '../../../domain/org/org-unit.js';
 import { findingAsOf, type FindingEvent, type FindingEventData } from '../../../domain/inspection/finding.js';

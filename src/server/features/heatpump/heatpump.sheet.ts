@@ -2,7 +2,7 @@
  * 地温空调 in spreadsheets: the projects list out (xlsx), monitoring readings in — every row in one
  * transaction with the findings they call for, or none.
  */
-import { officeToday } from '../../../domain/shared/dates.js';
+import { officeToday } from '../../clock.js';
 import { planReadingSheet } from '../../../domain/heatpump/reading-sheet.js';
 import { requireCapability } from '../../auth/policies.js';
 import { scopeFor } from '../../auth/scope.js';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { officeToday } from '../../../domain/shared/dates.js';
+import { officeToday } from '../../clock.js';
 import { inspectionProblems, INSPECTION_KIND_LABELS, leadersLine, type InspectionKind, type InspectionTarget, type Official, type SampleTaken } from '../../../domain/inspection/inspection.js';
 import { officeFor, requireCapability } from '../../auth/policies.js';
 import { hasCapability, pathInScope, scopeFor, type Scope } from '../../auth/scope.js';

@@ -13,7 +13,7 @@ import { tipTextFor } from '../tips/tips.service.js';
 import { heatPumpPoints } from '../heatpump/heatpump.service.js';
 import { wellAsOf, WELL_STAGE_LABELS, type WellEvent, type WellEventData, type WellStage } from '../../../domain/well/lifecycle.js';
 import { tipAsOf, TIP_STATE_LABELS, type TipEvent, type TipEventData } from '../../../domain/tip/workflow.js';
-import { officeToday } from '../../../domain/shared/dates.js';
+import { officeToday } from '../../clock.js';
 import { isWithin } from '../../../domain/org/org-unit.js';
 import { demoBoundaries } from '../../demo/demo-boundaries.js';
 import * as repo from './map.repo.js';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/types.js';
-import { officeToday } from '../../../domain/shared/dates.js';
+import { officeToday } from '../../clock.js';
 import { DEFAULT_DETECTION_FLOOR, DEFAULT_END_MEMBERS, TRACER_LABELS, TRACERS, type EndMembers, type Tracer } from '../../../domain/sample/mixing.js';
 import {
   checkEndMembers, estimateSample, FIELD_CHLORINE_LABELS, LAB_TRACER_LABELS, LAB_TRACER_UNITS, LAB_TRACERS, labTracerLabel, nextSampleCode, normaliseLabResults, SAMPLE_POINT_LABELS,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app.js';
 import { ctxOf } from '../../http/request-context.js';
-import { officeToday } from '../../../domain/shared/dates.js';
+import { officeToday } from '../../clock.js';
 import { surveyProgressMarkdown } from '../../../domain/survey/progress-table.js';
 import { IdParams } from '../org/org.schema.js';
 import {

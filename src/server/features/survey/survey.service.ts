@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { officeToday } from '../../../domain/shared/dates.js';
+import { officeToday } from '../../clock.js';
 import { cardProblems, lacksTapAccount, pledgeStatus } from '../../../domain/survey/card.js';
 import { cardToSheetRow, CARD_SHEET_COLUMNS, readCardSheet, sameCard, type CardInput } from '../../../domain/survey/card-sheet.js';
 import { checklistPasses, completionChecklist, summarizeGrid } from '../../../domain/survey/grid-summary.js';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { officeToday } from '../../../domain/shared/dates.js';
+import { officeToday } from '../../clock.js';
 import { taskDone } from '../../../domain/campaign/task-progress.js';
 import { WELL_STAGE_LABELS, wellAsOf, type WellEvent, type WellEventData, type WellEventKind } from '../../../domain/well/lifecycle.js';
 import {

@@ -12,6 +12,7 @@ import { SYSTEM_ACTOR_NAME } from '../../auth/actor.js';
 import { requireCapability } from '../../auth/policies.js';
 import * as repo from './backup.repo.js';
 import { fillCurrentStates } from './current-state.service.js';
+import { realNow } from '../../clock.js';
 
 /**
  * A logical backup: gzipped JSON lines, one header, then every row of every table in foreign-key
@@ -40,7 +41,7 @@ export async function writeBackup(db: Kysely<DB>, out: Writable, onProgress: Pro
     const tables = (await repo.listTables(trx)).filter((t) => t.name !== 'schema_migrations');
     const counts = await Promise.all(tables.map(async (t) => ({ name: t.name, rows: await repo.countRows(trx, t.name) })));
     const total = counts.reduce((a, c) => a + c.rows, 0);
-    const header: Header = { format: FORMAT, version: 1, createdAt: new Date().toISOString(), snapshot, migrations: await repo.appliedMigrations(trx), tables: counts };
+    const header: Header = { format: FORMAT, version: 1, createdAt: realNow().toISOString(), snapshot, migrations: await repo.appliedMigrations(trx), tables: counts };
     async function* lines() {
       yield JSON.stringify(header) + '\n';
       let done = 0;
@@ -161,5 +162,5 @@ export async function startServerBackup(ctx: ServiceCtx, out: Writable, onError:
     onError(err);
     out.destroy(err);
   });
-  return `wellseal-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}.wsbak`;
+  return `wellseal-${realNow().toISOString().slice(0, 19).replace(/[-:T]/g, '')}.wsbak`;
 }

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoApp, type Client, type TestApp } from '../../../test-support/app.js';
-import { officeToday, addDays } from '../../../domain/shared/dates.js';
+import { addDays } from '../../../domain/shared/dates.js';
+import { officeToday } from '../../clock.js';
 import { findingAsOf, type FindingEvent, type FindingEventData } from '../../../domain/inspection/finding.js';
 import { surveyStateAt } from '../../../domain/survey/survey-state.js';
 import { systemActor } from '../../auth/actor.js';

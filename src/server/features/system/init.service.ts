@@ -22,7 +22,7 @@ import { addFindingEvents } from '../findings/findings.state.js';
 import { cardSnapshot } from '../survey/survey.presenter.js';
 import { DEMO_CAMPAIGN, DEMO_WELL_HEADER, demoFoundWells, demoWellRows } from '../../demo/demo-wells.js';
 import { planWellSheet } from '../../../domain/well/well-sheet.js';
-import { officeToday } from '../../../domain/shared/dates.js';
+import { officeToday } from '../../clock.js';
 import * as campaignsRepo from '../campaigns/campaigns.repo.js';
 import * as wellsRepo from '../wells/wells.repo.js';
 import { readSetting, writeSetting } from './settings.repo.js';

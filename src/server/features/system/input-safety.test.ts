@@ -154,11 +154,9 @@ describe('payloads in every text field of the main records', () => {
       for (const p of PAYLOADS) {
         const all = { ...r.base(), ...Object.fromEntries(fields.map((f) => [f.name, f.array ? [p] : p])) };
         let res = await city.send('POST', r.create, all);
-        let sent = fields;
         if (res.statusCode === 400) {
           // a field that refuses the payload (a number-like code, a phone) must say so in Chinese; the others are sent one by one
           expect(chinese(res), `${r.name} ${res.body}`).toBe(true);
-          sent = [];
           for (const f of fields) {
             const one = await city.send('POST', r.create, { ...r.base(), [f.name]: f.array ? [p] : p });
             if (one.statusCode === 400) expect(chinese(one), `${r.name}.${f.name} ${one.body}`).toBe(true);
@@ -173,7 +171,7 @@ describe('payloads in every text field of the main records', () => {
         }
         expect(res.statusCode, `${r.name} ${res.body}`).toBe(200);
         res = await city.get(r.detail(res.json().id));
-        for (const f of sent) if (!MASKED.test(f.name)) expect(contains(res.json(), f.name, p), `${r.name}.${f.name} = ${p}`).toBe(true);
+        for (const f of fields) if (!MASKED.test(f.name)) expect(contains(res.json(), f.name, p), `${r.name}.${f.name} = ${p}`).toBe(true);
         stored++;
       }
     }

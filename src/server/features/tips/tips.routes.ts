@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app.js';
 import { ctxOf } from '../../http/request-context.js';
-import { officeToday } from '../../../domain/shared/dates.js';
+import { officeToday } from '../../clock.js';
 import { tipSummaryMarkdown } from '../../../domain/tip/summary.js';
 import { IdParams } from '../org/org.schema.js';
 import { SheetImportBody } from '../survey/survey.schema.js';

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { officeToday } from '../../../domain/shared/dates.js';
+import { officeNow, officeToday } from '../../clock.js';
 import { addWorkingDays, DEFAULT_DEADLINE_WORKING_DAYS, isOverdue, nextTipEvents, tipAsOf, transitionTip, TipRuleError, TIP_CHANNEL_LABELS, TIP_EVENT_LABELS, TIP_STATE_LABELS, type TipChannel, type TipEvent, type TipEventData, type TipEventKind, type TipState } from '../../../domain/tip/workflow.js';
 import { suggestDuplicates, tipSummary, type TipSummary } from '../../../domain/tip/summary.js';
 import { requireCapability } from '../../auth/policies.js';
@@ -67,7 +67,7 @@ export async function submitPublicTip(
   if (input.website.trim()) return { trackingCode: newTrackingCode() };
   await checkFormToken(db, input.formToken);
   const clientHash = crypto.createHash('sha256').update(meta.clientId).digest('hex');
-  if ((await repo.countFromClient(db, clientHash, new Date(Date.now() - 3_600_000))) >= TIPS_PER_CLIENT_PER_HOUR) {
+  if ((await repo.countFromClient(db, clientHash, new Date(officeNow().getTime() - 3_600_000))) >= TIPS_PER_CLIENT_PER_HOUR) {
     throw new AppError(429, 'rate_limited', '您提交得太频繁了，请一小时后再试；情况紧急请拨打 12345');
   }
   const stored: Awaited<ReturnType<typeof storePhoto>>[] = [];
@@ -78,7 +78,7 @@ export async function submitPublicTip(
       const code = newTrackingCode();
       const anonymous = !input.name && !input.phone;
       const { id } = await repo.insertTip(trx, {
-        code, channel: 'web', receivedAt: new Date(), receivedOn: officeToday(), content: input.content, address: input.address, lat: input.lat, lng: input.lng,
+        code, channel: 'web', receivedAt: officeNow(), receivedOn: officeToday(), content: input.content, address: input.address, lat: input.lat, lng: input.lng,
         districtId: null, gridId: null, orgPath: city.path, reporterName: input.name, reporterPhone: input.phone, reporterIp: meta.ip, clientHash, anonymous,
       });
       await refreshTipStates(trx, [id]);

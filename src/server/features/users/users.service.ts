@@ -12,6 +12,7 @@ import * as repo from './users.repo.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { Role } from '../../../domain/shared/roles.js';
+import { realNow } from '../../clock.js';
 
 type UserRecord = NonNullable<Awaited<ReturnType<typeof repo.findUser>>>;
 
@@ -22,7 +23,7 @@ function present(u: UserRecord): UserView {
     displayName: u.displayName,
     phone: maskPhone(u.phone),
     disabled: u.disabledAt !== null,
-    locked: !!u.lockedUntil && u.lockedUntil > new Date(),
+    locked: !!u.lockedUntil && u.lockedUntil > realNow(),
     mustChangePassword: u.mustChangePassword,
     version: u.version,
     createdAt: u.createdAt.toISOString(),
@@ -118,7 +119,7 @@ export async function setUserDisabled(ctx: ServiceCtx, id: number, version: numb
   if (disabled && id === ctx.actor.userId) throw badRequest('不能停用自己的账号');
   return ctx.db.transaction().execute(async (trx) => {
     const before = await loadManageable(trx, scope, id);
-    await repo.updateUser(trx, id, version, { disabledAt: disabled ? new Date() : null, ...(disabled ? {} : { failedLogins: 0, lockedUntil: null }) });
+    await repo.updateUser(trx, id, version, { disabledAt: disabled ? realNow() : null, ...(disabled ? {} : { failedLogins: 0, lockedUntil: null }) });
     // a disabled user loses access at once: every session goes (tokens are refused by the disabled check)
     if (disabled) await repo.deleteSessionsOf(trx, id);
     await insertAudit(trx, {

@@ -20,7 +20,7 @@ import { batchStats, controlSize, drawControl, OUTCOME_LABELS, SURVEY_GAPS, type
 import { DEFAULT_WEIGHTS } from '../../../domain/utility/score.js';
 import { DEFAULT_NORMS, type Norm } from '../../../domain/utility/norms.js';
 import { SIGNAL_LABELS, type Signal } from '../../../domain/utility/signals.js';
-import { officeToday } from '../../../domain/shared/dates.js';
+import { officeToday } from '../../clock.js';
 import { analyzeDualSource, currentModel, currentNorms, NORMS_SETTING, saveRun, type NormEdits } from './utility.analysis.js';
 import * as repo from './utility.repo.js';
 import type { WellUse } from '../../../domain/well/well.js';

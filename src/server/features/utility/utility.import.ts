@@ -14,7 +14,7 @@ import { pathInScope, scopeFor, type Scope } from '../../auth/scope.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import { badRequest, conflict, notFound, rowErrors } from '../../http/errors.js';
 import { streamRows, type FileRow } from '../../files/row-stream.js';
-import { officeToday } from '../../../domain/shared/dates.js';
+import { officeToday } from '../../clock.js';
 import type { RowError } from '../../../domain/org/org-import.js';
 import { ACCOUNT_COLUMNS, ACCOUNT_REQUIRED, ALIASES, parseAccountRow, parseReadingRow, READING_COLUMNS, READING_REQUIRED, type AccountFields } from '../../../domain/utility/rows.js';
 import * as repo from './utility.repo.js';
@@ -250,7 +250,11 @@ async function load(ctx: ServiceCtx, imp: repo.ImportRow, filePath: string, prog
       if (value && accountId !== undefined && mark(accountId, value.period)) errors.push({ column: '期间', message: '与文件中前面的行重复（同一户号、同一期间）' });
       if (errors.length) {
         chunk.bad++;
-        for (const e of errors) if (errorsKept < ERRORS_KEPT) (errorsKept++, chunk.errors.push({ row, ...e }));
+        for (const e of errors) {
+          if (errorsKept >= ERRORS_KEPT) break;
+          errorsKept++;
+          chunk.errors.push({ row, ...e });
+        }
       } else {
         chunk.ids.push(accountId!);
         chunk.periods.push(value!.period);

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { officeToday } from '../../../domain/shared/dates.js';
+import { officeDayAt, officeToday } from '../../clock.js';
 import { isSealedStage, nextWellEvents, transitionWell, wellAsOf, WellRuleError, WELL_EVENT_LABELS, type WellEvent, type WellEventData, type WellEventKind, type WellStage } from '../../../domain/well/lifecycle.js';
 import { distanceMetres, isSmallUser, wellCode } from '../../../domain/well/well.js';
 import { taskDone } from '../../../domain/campaign/task-progress.js';
@@ -116,7 +116,7 @@ export async function getWell(ctx: ServiceCtx, id: number, asOf?: string) {
   return {
     ...present(w, events, day, places.get(id)!),
     events: events.filter((e) => e.onDate <= day).map((e) => ({ id: e.id, event: e.event, onDate: e.onDate, data: e.data as WellEventData, actorName: e.actorName, at: e.at.toISOString() })),
-    photos: (await repo.photosOf(ctx.db, id)).filter((p) => !asOf || officeToday(p.uploadedAt) <= day).map(presentPhoto),
+    photos: (await repo.photosOf(ctx.db, id)).filter((p) => !asOf || officeDayAt(p.uploadedAt) <= day).map(presentPhoto),
     campaigns: tasks.map((t) => ({ campaignId: t.campaignId, name: t.name, disposition: t.disposition, deadline: t.deadline, done: taskDone(t.disposition, events.map(asEvent), day) })),
   };
 }

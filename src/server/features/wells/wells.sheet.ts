@@ -1,4 +1,4 @@
-import { officeToday } from '../../../domain/shared/dates.js';
+import { officeToday } from '../../clock.js';
 import { planWellSheet, WELL_SHEET_COLUMNS, DISPOSITION_SHEET_LABELS, type PlannedWell } from '../../../domain/well/well-sheet.js';
 import { wellAsOf, type WellEventData } from '../../../domain/well/lifecycle.js';
 import { WELL_USE_LABELS } from '../../../domain/well/well.js';

@@ -14,6 +14,7 @@ import { ArticlePreview, paragraphsOf } from '../components/article-preview';
 import { ArticleCategoryTag, ArticleStateTag } from '../components/article-tags';
 import { useArticle, useArticleMutations } from '../hooks/use-articles';
 import '../articles.css';
+import { isAfterToday, todayValue } from '../../../lib/office-clock';
 
 const DAY = 'YYYY-MM-DD';
 
@@ -212,7 +213,7 @@ function ArticleEditor({ articleId }: { articleId: number | null }) {
               form={form}
               layout="vertical"
               disabled={!editable || busy}
-              initialValues={{ category: approver ? 'work' : 'info', onDate: dayjs(), inspectionId: null, body: '' }}
+              initialValues={{ category: approver ? 'work' : 'info', onDate: todayValue(), inspectionId: null, body: '' }}
               className="ws-card-form"
             >
               <Row gutter={12}>
@@ -228,7 +229,7 @@ function ArticleEditor({ articleId }: { articleId: number | null }) {
                       inputReadOnly
                       format="YYYY年M月D日"
                       style={{ width: '100%' }}
-                      disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')}
+                      disabledDate={(d: Dayjs) => isAfterToday(d)}
                       data-testid="article-date"
                     />
                   </Form.Item>

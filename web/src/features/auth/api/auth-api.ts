@@ -1,5 +1,6 @@
 import type { MeResponse } from '@server/features/auth/auth.schema';
 import { ApiError, api, apiRequest, setCsrfToken } from '../../../lib/api-client';
+import { setOfficeTimeZone } from '../../../lib/office-clock';
 
 export type Me = MeResponse['user'];
 export type Grant = Me['grants'][number];
@@ -8,6 +9,7 @@ export async function fetchMe(): Promise<Me | null> {
   try {
     const res = await apiRequest<MeResponse>('GET', '/api/auth/me', { quiet401: true });
     setCsrfToken(res.csrfToken);
+    setOfficeTimeZone(res.office.timeZone);
     return res.user;
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) return null;
@@ -18,6 +20,7 @@ export async function fetchMe(): Promise<Me | null> {
 export async function login(input: { username: string; password: string }): Promise<Me> {
   const res = await apiRequest<MeResponse>('POST', '/api/auth/login', { body: input, quiet401: true });
   setCsrfToken(res.csrfToken);
+  setOfficeTimeZone(res.office.timeZone);
   return res.user;
 }
 

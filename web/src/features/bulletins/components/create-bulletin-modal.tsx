@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { errorMessageOf, showSuccess } from '../../../ui/feedback';
 import type { Bulletin, Series } from '../api/bulletins-api';
 import { useBulletinMutations, useBulletins } from '../hooks/use-bulletins';
+import { todayValue } from '../../../lib/office-clock';
 
 const DAY = 'YYYY-MM-DD';
 const SHOWN = 'YYYY年M月D日';
@@ -69,7 +70,7 @@ export function CreateBulletinModal({
       },
     );
 
-  const today = dayjs();
+  const today = todayValue();
   const initialValues: Partial<Values> = {
     ...(chosenSeriesId !== undefined ? { seriesId: chosenSeriesId } : {}),
     issuedOn: today,

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { showApiError } from '../../../ui/feedback';
 import { useBulletinMutations } from '../../bulletins/hooks/use-bulletins';
 import type { Campaign } from '../api/campaigns-api';
+import { isAfterToday, officeToday } from '../../../lib/office-clock';
 
 const DAY = 'YYYY-MM-DD';
 
@@ -16,7 +17,7 @@ const DAY = 'YYYY-MM-DD';
 export function CampaignNoticeButton({ campaign }: { campaign: Campaign }) {
   const navigate = useNavigate();
   const { notice } = useBulletinMutations();
-  const today = dayjs().format(DAY);
+  const today = officeToday();
   const [day, setDay] = useState(campaign.endsOn < today ? campaign.endsOn : today);
 
   const open = () =>
@@ -32,7 +33,7 @@ export function CampaignNoticeButton({ campaign }: { campaign: Campaign }) {
         inputReadOnly
         value={dayjs(day, DAY)}
         format="YYYY年M月D日"
-        disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day') || d.format(DAY) < campaign.startsOn}
+        disabledDate={(d: Dayjs) => isAfterToday(d) || d.format(DAY) < campaign.startsOn}
         onChange={(d) => d && setDay(d.format(DAY))}
         style={{ width: 150 }}
         aria-label="日通报日期"

@@ -14,6 +14,7 @@ import { CampaignNoticeButton } from '../components/campaign-notice-button';
 import { CampaignTaskList, type DistrictTab } from '../components/campaign-task-list';
 import { noticeDate, TaskProgressTable } from '../components/task-progress-table';
 import { useCampaigns, useTaskProgress, useTasks } from '../hooks/use-campaigns';
+import { isAfterToday, officeDaysAgo, officeToday } from '../../../lib/office-clock';
 
 const TaskShareChart = lazy(() => import('../components/task-share-chart').then((m) => ({ default: m.TaskShareChart })));
 
@@ -41,7 +42,7 @@ export function CampaignPage() {
   const navigate = useNavigate();
   const can = useCan();
   const [params, setParams] = useSearchParams();
-  const today = dayjs().format(DAY);
+  const today = officeToday();
   const asOfParam = params.get('asOf');
   const asOf = asOfParam && dayjs(asOfParam, DAY, true).isValid() && asOfParam < today ? asOfParam : undefined;
   const day = asOf ?? today;
@@ -86,7 +87,7 @@ export function CampaignPage() {
 
   const quick = [
     { label: '今天', day: today },
-    { label: '昨天', day: dayjs().subtract(1, 'day').format(DAY) },
+    { label: '昨天', day: officeDaysAgo(1) },
     ...(campaign && campaign.endsOn < today ? [{ label: '任务截止日', day: campaign.endsOn }] : []),
   ];
   const p = progress.data;
@@ -123,7 +124,7 @@ export function CampaignPage() {
             allowClear={false}
             inputReadOnly
             value={dayjs(day, DAY)}
-            disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')}
+            disabledDate={(d: Dayjs) => isAfterToday(d)}
             onChange={(d) => d && update({ asOf: d.format(DAY) })}
             format="YYYY年M月D日"
             style={{ width: 160 }}

@@ -1,6 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Progress, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { formatDate } from '../../../lib/format';
@@ -10,6 +9,7 @@ import { useCan } from '../../auth/hooks/use-session';
 import type { Campaign } from '../api/campaigns-api';
 import { CreateCampaignModal } from '../components/create-campaign-modal';
 import { useCampaigns } from '../hooks/use-campaigns';
+import { officeToday } from '../../../lib/office-clock';
 
 function PhaseTag({ c, today }: { c: Campaign; today: string }) {
   if (today < c.startsOn) return <Tag>未开始</Tag>;
@@ -23,7 +23,7 @@ export function CampaignsPage() {
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const { data, isPending, error } = useCampaigns();
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = officeToday();
 
   return (
     <>

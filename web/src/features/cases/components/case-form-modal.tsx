@@ -10,6 +10,7 @@ import { useSubtreeOptions } from '../../org/hooks/use-subtree-options';
 import type { CaseDetail, NewCase } from '../api/cases-api';
 import { useCreateCase, useUpdateCase } from '../hooks/use-cases';
 import { WellsMultiSelect } from './wells-multi-select';
+import { isAfterToday, todayValue } from '../../../lib/office-clock';
 
 const DAY = 'YYYY-MM-DD';
 /** A masked phone or ID number as the server shows it (138****1234, 4101**********1234). */
@@ -71,7 +72,7 @@ function CaseFormDialog({ onClose, editing }: { onClose: () => void; editing: Ca
         violation: editing.violation, violationOther: editing.violationOther ?? '', legalBasis: editing.legalBasis.map((b) => b.code), facts: editing.facts,
         fineYuan: editing.fineYuan, otherMeasures: editing.otherMeasures, typical: editing.typical,
       }
-    : { filedOn: dayjs(), wellIds: [], legalBasis: [], typical: false };
+    : { filedOn: todayValue(), wellIds: [], legalBasis: [], typical: false };
 
   return (
     <Modal
@@ -92,7 +93,7 @@ function CaseFormDialog({ onClose, editing }: { onClose: () => void; editing: Ca
         <Row gutter={12}>
           <Col xs={24} sm={12}>
             <Form.Item name="filedOn" label="立案日期" rules={[{ required: true, message: '请选择立案日期' }]}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="case-filed-on" />
+              <DatePicker style={{ width: '100%' }} disabledDate={(d) => isAfterToday(d)} data-testid="case-filed-on" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>

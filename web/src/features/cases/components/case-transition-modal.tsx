@@ -4,6 +4,7 @@ import { CASE_EVENT_LABELS, type CaseEventKind } from '@domain/case/case';
 import { errorMessageOf, showSuccess } from '../../../ui/feedback';
 import type { CaseDetail } from '../api/cases-api';
 import { useCaseTransition } from '../hooks/use-cases';
+import { isAfterToday, todayValue } from '../../../lib/office-clock';
 
 const DAY = 'YYYY-MM-DD';
 type Values = { onDate: Dayjs; fineYuan?: number | null; otherMeasures?: string; decisionNo?: string; executionNote?: string; note?: string };
@@ -44,9 +45,9 @@ function TransitionDialog({ kase, event, onClose }: { kase: CaseDetail; event: C
       data-testid="case-transition-modal"
     >
       {step.error && <Alert type="error" showIcon title={errorMessageOf(step.error)} style={{ marginBottom: 12 }} data-testid="case-transition-error" />}
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ onDate: dayjs(), fineYuan: kase.fineYuan, otherMeasures: kase.otherMeasures }}>
+      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ onDate: todayValue(), fineYuan: kase.fineYuan, otherMeasures: kase.otherMeasures }}>
         <Form.Item name="onDate" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(last, DAY), 'day')} data-testid="case-step-date" />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => isAfterToday(d) || d.isBefore(dayjs(last, DAY), 'day')} data-testid="case-step-date" />
         </Form.Item>
         {event === 'decide' && (
           <>

@@ -1,13 +1,12 @@
 import { AlertOutlined, FileSearchOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { OFFICE_TZ } from '../../../lib/format';
 import { useCan, useMe } from '../../auth/hooks/use-session';
 import { useTipSummary } from '../../tips/hooks/use-tips';
 import { useCampaigns, useTaskProgress } from '../../campaigns/hooks/use-campaigns';
 import { useSurveyProgress } from '../../survey/hooks/use-survey';
+import { officeToday } from '../../../lib/office-clock';
 
 type Metric = { key: string; title: string; rule: string; icon: ReactNode; accent: string };
 
@@ -24,7 +23,7 @@ type Figure = { value: string; foot: ReactNode };
 
 /** Today's survey completion in the user's scope, from the same records as the bulletin table. */
 function useSurveyFigure(enabled: boolean): Figure | null {
-  const today = dayjs().tz(OFFICE_TZ).format('YYYY-MM-DD');
+  const today = officeToday();
   const { data } = useSurveyProgress(today, undefined, enabled);
   if (!enabled || !data) return null;
   return {
@@ -35,7 +34,7 @@ function useSurveyFigure(enabled: boolean): Figure | null {
 
 /** The running task campaign (or the latest one): its share done today, as the daily notice prints it. */
 function useTasksFigure(enabled: boolean): Figure | null {
-  const today = dayjs().tz(OFFICE_TZ).format('YYYY-MM-DD');
+  const today = officeToday();
   const { data: campaigns } = useCampaigns(enabled);
   const campaign = campaigns?.find((c) => c.startsOn <= today && today <= c.endsOn) ?? campaigns?.[0];
   const { data } = useTaskProgress(enabled ? campaign?.id : undefined, undefined);
@@ -52,7 +51,7 @@ function useTasksFigure(enabled: boolean): Figure | null {
 
 /** Tips closed ÷ assigned today, as the tips table prints it. */
 function useTipsFigure(enabled: boolean): Figure | null {
-  const today = dayjs().tz(OFFICE_TZ).format('YYYY-MM-DD');
+  const today = officeToday();
   const { data } = useTipSummary(today, enabled);
   if (!enabled || !data) return null;
   return { value: data.total.closureRate, foot: <Link to="/tips/summary">已办结 {data.total.closed} / 交办 {data.total.assigned} 件</Link> };

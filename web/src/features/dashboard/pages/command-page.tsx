@@ -17,6 +17,7 @@ import { CommandTips } from '../components/command-tips';
 import { CommandWellsFunnel } from '../components/command-wells-funnel';
 import { useCommand } from '../hooks/use-command';
 import './command-page.css';
+import { atOffice, isAfterToday, officeToday } from '../../../lib/office-clock';
 
 const DAY = 'YYYY-MM-DD';
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
@@ -38,7 +39,7 @@ function Block({ title, extra, children, span = 12 }: { title: ReactNode; extra?
 export function CommandPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const today = dayjs().format(DAY);
+  const today = officeToday();
   const asOfParam = params.get('asOf');
   const asOf = asOfParam && dayjs(asOfParam, DAY, true).isValid() ? asOfParam : today;
   const unitId = Number(params.get('unit')) || undefined;
@@ -96,7 +97,7 @@ export function CommandPage() {
 
   // the server reuses a board for a minute (WELLSEAL_DASHBOARD_CACHE_SECONDS): say how fresh it is
   const computedAt = data ? (
-    <span className="ws-command__computed" data-testid="command-computed-at">数据更新于 {dayjs(data.computedAt).format('HH:mm')}</span>
+    <span className="ws-command__computed" data-testid="command-computed-at">数据更新于 {atOffice(data.computedAt).format('HH:mm')}</span>
   ) : null;
 
   const controls = (
@@ -106,7 +107,7 @@ export function CommandPage() {
         data-testid="command-date"
         allowClear={false}
         value={dayjs(asOf, DAY)}
-        disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+        disabledDate={(d) => isAfterToday(d)}
         onChange={(d) => d && update({ asOf: d.format(DAY) })}
       />
       <Button icon={<DesktopOutlined />} data-testid="command-screen" onClick={() => update({ screen: !screen })}>

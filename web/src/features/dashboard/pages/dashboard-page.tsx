@@ -1,5 +1,4 @@
 import { Alert, Card, Col, Row, Skeleton, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { lazy, Suspense, useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { ORG_LEVEL_LABELS } from '@domain/org/org-unit';
@@ -11,6 +10,7 @@ import { ancestorsOf, breakdownBelowTop, countByLevel, indexOrgUnits, totalGrids
 import { useOrgUnits } from '../../org/hooks/use-org-units';
 import { OrgLevelStrip } from '../../org/components/org-level-strip';
 import { CampaignProgressCard } from '../components/campaign-progress-card';
+import { officeNow } from '../../../lib/office-clock';
 
 
 const GridBarChart = lazy(() => import('../components/grid-bar-chart').then((m) => ({ default: m.GridBarChart })));
@@ -33,7 +33,7 @@ export function DashboardPage() {
             {me.displayName}，您好
           </Typography.Title>
           <Typography.Text type="secondary">
-            {dayjs().format('YYYY年M月D日 dddd')} · 管辖范围：{scope}
+            {officeNow().format('YYYY年M月D日 dddd')} · 管辖范围：{scope}
           </Typography.Text>
         </div>
       </div>

@@ -3,6 +3,8 @@ import type { ConflictDetails, FieldBundle, FieldOp, OpAnswer, RecordConflictDet
 import type { CardBody, CardView } from '@server/features/survey/survey.schema';
 import type { MeResponse } from '@server/features/auth/auth.schema';
 
+import { deviceTimeHeader } from '../../../lib/office-clock';
+
 export type Bundle = FieldBundle;
 export type Op = z.input<typeof FieldOp>;
 export type Answer = z.infer<typeof OpAnswer>;
@@ -21,7 +23,9 @@ export type Outcome<T> =
   | { kind: 'network' }
   | { kind: 'unauthorized' }
   | { kind: 'conflict'; message: string; details: Conflict | RecordConflict }
-  | { kind: 'refused'; status: number; message: string };
+  | { kind: 'refused'; status: number; message: string }
+  /** the phone's clock is off: nothing was applied; kept and sent again once the clock is right */
+  | { kind: 'clock'; message: string };
 
 async function send<T>(method: 'GET' | 'POST', path: string, csrfToken: string, body?: unknown): Promise<Outcome<T>> {
   let res: Response;
@@ -29,7 +33,7 @@ async function send<T>(method: 'GET' | 'POST', path: string, csrfToken: string, 
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(method !== 'GET' ? { 'x-csrf-token': csrfToken } : {}) },
+      headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(method !== 'GET' ? { 'x-csrf-token': csrfToken, ...deviceTimeHeader() } : {}) },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch {
@@ -47,6 +51,7 @@ async function send<T>(method: 'GET' | 'POST', path: string, csrfToken: string, 
   if (res.status === 401 || (res.status === 403 && (payload as { error?: string } | null)?.error === 'csrf')) return { kind: 'unauthorized' };
   if (res.status === 409 && (payload as { details?: unknown })?.details) return { kind: 'conflict', message, details: (payload as { details: Conflict | RecordConflict }).details };
   if (res.status >= 500 || res.status === 429) return { kind: 'network' };
+  if (res.status === 400 && (payload as { error?: string } | null)?.error === 'clock_skew') return { kind: 'clock', message };
   return { kind: 'refused', status: res.status, message };
 }
 

@@ -1,7 +1,6 @@
 import { AimOutlined, CameraOutlined } from '@ant-design/icons';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { Alert, Button, Checkbox, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { CARD_KIND_LABELS, CARD_KINDS, cardProblems, WATER_SOURCE_LABELS, WATER_SOURCES } from '@domain/survey/card';
 import { readAsBase64 } from '../../../lib/files';
@@ -9,6 +8,7 @@ import { prepareImage } from '../../../lib/images';
 import { useGeolocation, type Fix } from '../../survey/hooks/use-geolocation';
 import type { Bundle, CardData } from '../api/field-api';
 import type { LocalCard } from '../offline/field-db';
+import { officeToday } from '../../../lib/office-clock';
 
 export type NewPhoto = { fileName: string; base64: string; mime: string; dataUrl: string };
 type Grid = Bundle['grids'][number];
@@ -67,7 +67,7 @@ export function CardForm({ open, card, refusal, grid, gpsLimitM, onClose, onSave
   const initial: Values = {
     kind: d?.kind ?? 'household', name: d?.name ?? '', address: d?.address ?? '', contactName: d?.contactName ?? null, contactPhone: d?.contactPhone ?? null,
     tapAccounts: (d?.tapAccounts ?? []).join('，'), households: d?.households ?? null, persons: d?.persons ?? null, wellsDeclared: d?.wellsDeclared ?? 0,
-    waterSource: d?.waterSource ?? 'tap', surveyedOn: d?.surveyedOn ?? dayjs().format('YYYY-MM-DD'), remarks: d?.remarks ?? null,
+    waterSource: d?.waterSource ?? 'tap', surveyedOn: d?.surveyedOn ?? officeToday(), remarks: d?.remarks ?? null,
     pledgeSigned: d?.pledgeSigned ?? false, pledgeStamped: d?.pledgeStamped ?? false,
   };
 
@@ -96,7 +96,7 @@ export function CardForm({ open, card, refusal, grid, gpsLimitM, onClose, onSave
         pledgeSigned: !!v.pledgeSigned, pledgeStamped: !!v.pledgeStamped, pledgeDate: v.pledgeSigned ? (d?.pledgeDate ?? v.surveyedOn) : null,
       };
       // the server's rules, checked on the phone too: a card refused at sync time, hours later, is worse
-      const problems = cardProblems({ ...data, wellsDeclared: data.wellsDeclared ?? 0, pledgeSigned: !!data.pledgeSigned, pledgeStamped: !!data.pledgeStamped, tapAccounts: data.tapAccounts ?? [], pledgeDate: data.pledgeDate ?? null }, dayjs().format('YYYY-MM-DD'));
+      const problems = cardProblems({ ...data, wellsDeclared: data.wellsDeclared ?? 0, pledgeSigned: !!data.pledgeSigned, pledgeStamped: !!data.pledgeStamped, tapAccounts: data.tapAccounts ?? [], pledgeDate: data.pledgeDate ?? null }, officeToday());
       if (problems.length) {
         const known = new Set(['wellsDeclared', 'waterSource', 'tapAccounts', 'pledgeStamped', 'surveyedOn']);
         form.setFields(problems.filter((p) => known.has(p.field)).map((p) => ({ name: p.field as keyof Values, errors: [p.message] })));

@@ -1,8 +1,8 @@
 import { CloudSyncOutlined, WifiOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { isRecordConflict } from '../api/field-api';
 import type { SyncState } from '../offline/field-store';
+import { atOffice, DAY, officeToday } from '../../../lib/office-clock';
 
 /** 在线/离线, N 条待同步, 上次同步, 立即同步: always in sight at the top of the field app. */
 export function SyncBar({ state, onSync, onShowConflicts, onShowRecordConflicts, onDropFailed }: {
@@ -13,7 +13,7 @@ export function SyncBar({ state, onSync, onShowConflicts, onShowRecordConflicts,
   const failed = state.failed[0];
   // a refused card or card edit is corrected in its form; anything else can be dropped (a record's goes to its audit log)
   const droppable = failed && failed.op.kind !== 'card.create' && failed.op.kind !== 'card.update';
-  const last = state.lastSyncAt ? dayjs(state.lastSyncAt) : null;
+  const last = state.lastSyncAt ? atOffice(state.lastSyncAt) : null;
   return (
     <div className="field-sync" data-testid="sync-bar">
       <Space size={6} wrap style={{ justifyContent: 'space-between', width: '100%' }}>
@@ -25,7 +25,7 @@ export function SyncBar({ state, onSync, onShowConflicts, onShowRecordConflicts,
             {state.pending} 条待同步
           </Typography.Text>
           <Typography.Text type="secondary" data-testid="last-sync" data-at={state.lastSyncAt ?? ''}>
-            上次同步 {last ? (last.isSame(dayjs(), 'day') ? last.format('HH:mm:ss') : last.format('M月D日 HH:mm')) : '—'}
+            上次同步 {last ? (last.format(DAY) === officeToday() ? last.format('HH:mm:ss') : last.format('M月D日 HH:mm')) : '—'}
           </Typography.Text>
         </Space>
         <Button size="small" type="primary" icon={<CloudSyncOutlined />} loading={state.syncing} disabled={!state.online} onClick={onSync}>

@@ -1,6 +1,5 @@
 import { AimOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { SEAL_METHOD_LABELS, SEAL_METHODS, WELL_EVENT_LABELS, WELL_STAGE_LABELS, wellEventProblems, type SealMethod, type WellEventData, type WellEventKind } from '@domain/well/lifecycle';
 import { distanceMetres } from '@domain/well/well';
@@ -8,6 +7,7 @@ import { useGeolocation } from '../../survey/hooks/use-geolocation';
 import type { LocalWell } from '../offline/field-db';
 import type { Gps, NewWellPhoto } from '../offline/field-store';
 import { PhotoPicker, type PickedPhoto } from './photo-picker';
+import { officeToday } from '../../../lib/office-clock';
 
 /** Steps a street or district office records on site; 现场核实 and 确定处置方式 are office work. */
 const FIELD_STEPS: WellEventKind[] = ['serve_notice', 'connect_supply', 'seal', 'accept'];
@@ -68,7 +68,7 @@ export function WellForm({ well, gpsLimitM, onClose, onSave }: {
       if (v.note?.trim()) data.note = v.note.trim();
       // the server's rules, checked on the phone: a record refused at sync time, hours later, is worse
       const problems = wellEventProblems(v.event, data);
-      if (v.onDate > dayjs().format('YYYY-MM-DD')) problems.push('日期不能晚于今天');
+      if (v.onDate > officeToday()) problems.push('日期不能晚于今天');
       if (problems.length) return setProblem(problems.join('；'));
       step = { event: v.event, onDate: v.onDate, data, gps: fix };
     }
@@ -89,7 +89,7 @@ export function WellForm({ well, gpsLimitM, onClose, onSave }: {
         {well.code} · {well.address || well.place.join(' / ')} · 当前：{WELL_STAGE_LABELS[well.stage]}
       </Typography.Paragraph>
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="well-problem" />}
-      <Form form={form} layout="vertical" initialValues={{ event: steps[0], onDate: dayjs().format('YYYY-MM-DD'), method: 'clay_backfill' }} onFinish={submit}>
+      <Form form={form} layout="vertical" initialValues={{ event: steps[0], onDate: officeToday(), method: 'clay_backfill' }} onFinish={submit}>
         <Row gutter={8}>
           <Col span={14}>
             <Form.Item name="event" label="登记步骤" extra={steps.length === 0 ? '这眼井当前没有可在现场登记的步骤，可只上传照片' : undefined}>

@@ -1,6 +1,7 @@
 import { nextWellEvents, transitionWell, type WellEventData, type WellEventKind } from '@domain/well/lifecycle';
 import { fetchBundle, fetchSession, isRecordConflict, sendOp, type Answer, type CardData, type Op } from '../api/field-api';
 import { dataOf, patchMeta, readMeta, storeBundle, type FieldDb, type LocalCard, type QueuedOp } from './field-db';
+import { deviceNowIso, setOfficeTimeZone } from '../../../lib/office-clock';
 
 export type Gps = { lat: number; lng: number; accuracyM: number | null };
 export type NewWellPhoto = { stage: 'before' | 'after' | 'meter' | 'general'; fileName: string; base64: string; gps: Gps | null };
@@ -30,7 +31,7 @@ export type SyncState = {
 };
 
 const newId = () => crypto.randomUUID();
-const now = () => new Date().toISOString();
+const now = () => deviceNowIso();
 
 export class FieldStore {
   private state: SyncState;
@@ -306,6 +307,7 @@ export class FieldStore {
       if (session.kind === 'network') return this.set({ online: false, message: '无法连接服务器，已保存在本机，联网后自动同步' });
       if (session.kind !== 'ok') return this.set({ needsLogin: true, message: '登录已失效，请重新登录后同步（本机记录不会丢失）' });
       this.csrfToken = session.value.csrfToken;
+      setOfficeTimeZone(session.value.office.timeZone);
       await patchMeta(this.db, { session: { me: session.value.user, csrfToken: session.value.csrfToken } });
       // the answer may arrive after the connection dropped again: the browser's own state wins
       this.set({ online: navigator.onLine, needsLogin: false });
@@ -320,6 +322,7 @@ export class FieldStore {
         const outcome = await sendOp(next.op as Op, this.csrfToken);
         this.inFlight = null;
         if (outcome.kind === 'network') return this.set({ message: '同步中断，未完成的记录仍在本机，稍后自动重试' });
+        if (outcome.kind === 'clock') return this.set({ message: outcome.message });
         if (outcome.kind === 'unauthorized') return this.set({ needsLogin: true, message: '登录已失效，请重新登录后同步（本机记录不会丢失）' });
         if (outcome.kind === 'ok') await this.applied(next, outcome.value);
         else if (outcome.kind === 'conflict') await this.db.put('ops', { ...next, status: 'conflict', conflict: outcome.details });

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { CARD_KIND_LABELS, PLEDGE_STATUS_LABELS, pledgeStatus } from '@domain/survey/card';
 import { WELL_EVENT_LABELS, WELL_STAGE_LABELS } from '@domain/well/lifecycle';
 import { setCsrfToken } from '../../../lib/api-client';
+import { setOfficeTimeZone } from '../../../lib/office-clock';
 import { useLogout } from '../../auth/hooks/use-logout';
 import { fetchSession, isRecordConflict, type Bundle, type Me } from '../api/field-api';
 import { CardForm, type NewPhoto } from '../components/card-form';
@@ -36,6 +37,7 @@ export function FieldPage() {
       const s = await fetchSession();
       if (s.kind === 'ok') {
         setCsrfToken(s.value.csrfToken);
+        setOfficeTimeZone(s.value.office.timeZone);
         rememberUser(s.value.user.id);
         const db = await openFieldDb(s.value.user.id);
         await patchMeta(db, { session: { me: s.value.user, csrfToken: s.value.csrfToken } });

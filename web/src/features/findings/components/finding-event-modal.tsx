@@ -6,6 +6,7 @@ import { formatDate } from '../../../lib/format';
 import { errorMessageOf, showSuccess } from '../../../ui/feedback';
 import type { FindingDetail } from '../api/findings-api';
 import { useFindingTransition } from '../hooks/use-findings';
+import { isAfterToday, todayValue } from '../../../lib/office-clock';
 
 const DAY = 'YYYY-MM-DD';
 
@@ -93,7 +94,7 @@ function FindingEventDialog({ finding, event, onClose }: { finding: FindingDetai
         layout="vertical"
         onFinish={submit}
         disabled={mutation.isPending}
-        initialValues={{ onDate: dayjs().isBefore(dayjs(earliest), 'day') ? dayjs(earliest) : dayjs() }}
+        initialValues={{ onDate: todayValue().isBefore(dayjs(earliest), 'day') ? dayjs(earliest) : todayValue() }}
         onValuesChange={() => problems.length && setProblems([])}
         className="ws-card-form"
       >
@@ -103,7 +104,7 @@ function FindingEventDialog({ finding, event, onClose }: { finding: FindingDetai
             inputReadOnly
             format="YYYY年M月D日"
             style={{ width: 200, maxWidth: '100%' }}
-            disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(earliest), 'day')}
+            disabledDate={(d: Dayjs) => isAfterToday(d) || d.isBefore(dayjs(earliest), 'day')}
             data-testid="finding-event-date"
           />
         </Form.Item>

@@ -1,9 +1,10 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { Col, DatePicker, Form, Input, Row, Select, TreeSelect, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { isMissedWell } from '@domain/inspection/finding';
 import { useSubtreeOptions } from '../../org/hooks/use-subtree-options';
 import { WellSearchSelect } from '../../wells/components/well-search-select';
+import { todayValue } from '../../../lib/office-clock';
 
 const OWNER_LEVELS = ['district', 'street', 'community', 'grid'];
 const GRID_LEVELS = ['grid'];
@@ -141,7 +142,7 @@ export function FindingFields({
             format="YYYY年M月D日"
             inputReadOnly
             style={{ width: '100%' }}
-            disabledDate={(d: Dayjs) => d.isBefore(earliestDeadline ?? dayjs(), 'day')}
+            disabledDate={(d: Dayjs) => d.isBefore(earliestDeadline ?? todayValue(), 'day')}
             data-testid={tid('finding-deadline', testIndex)}
           />
         </Form.Item>

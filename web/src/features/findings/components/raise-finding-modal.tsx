@@ -7,6 +7,7 @@ import type { NewFinding } from '../api/findings-api';
 import { useFindingCategories } from '../hooks/use-finding-categories';
 import { useRaiseFinding } from '../hooks/use-findings';
 import { FindingFields, type FindingFieldValues } from './finding-fields';
+import { isAfterToday, todayValue } from '../../../lib/office-clock';
 
 const DAY = 'YYYY-MM-DD';
 
@@ -79,7 +80,7 @@ function RaiseFindingDialog({ onClose, inspection }: { onClose: () => void; insp
         layout="vertical"
         onFinish={submit}
         disabled={raise.isPending}
-        initialValues={{ foundOn: earliest ?? dayjs(), gridId: null, wellId: null, deadline: null }}
+        initialValues={{ foundOn: earliest ?? todayValue(), gridId: null, wellId: null, deadline: null }}
         className="ws-card-form"
       >
         <Form.Item name="foundOn" label="发现日期" rules={[{ required: true, message: '请选择发现日期' }]}>
@@ -88,7 +89,7 @@ function RaiseFindingDialog({ onClose, inspection }: { onClose: () => void; insp
             inputReadOnly
             format="YYYY年M月D日"
             style={{ width: 200, maxWidth: '100%' }}
-            disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day') || (!!earliest && d.isBefore(earliest, 'day'))}
+            disabledDate={(d: Dayjs) => isAfterToday(d) || (!!earliest && d.isBefore(earliest, 'day'))}
             data-testid="finding-found-on"
           />
         </Form.Item>

@@ -11,12 +11,13 @@ import { useOrgUnits } from '../../org/hooks/use-org-units';
 import type { Summary } from '../api/findings-api';
 import { useFindingsSummary, useSaveSummary } from '../hooks/use-findings';
 import '../findings.css';
+import { isAfterToday, officeToday, todayValue } from '../../../lib/office-clock';
 
 const DAY = 'YYYY-MM-DD';
 
 /** Quick week ends: the weekly bulletin is cut off on Fridays (第12期: 2024年1月12日). */
 function quickDays(): { label: string; day: string }[] {
-  const today = dayjs();
+  const today = todayValue();
   const lastFriday = today.subtract((today.day() + 2) % 7 || 7, 'day');
   return [
     { label: '今天', day: today.format(DAY) },
@@ -175,7 +176,7 @@ function SummaryEditor({ summary, weekEnd, unitId, canEdit }: { summary: Summary
 export function FindingsSummaryPage() {
   const can = useCan();
   const [params, setParams] = useSearchParams();
-  const today = dayjs().format(DAY);
+  const today = officeToday();
   const weekParam = params.get('weekEnd');
   const weekEnd = weekParam && dayjs(weekParam, DAY, true).isValid() ? weekParam : today;
   const unitId = Number(params.get('unit')) || undefined;
@@ -214,7 +215,7 @@ export function FindingsSummaryPage() {
             allowClear={false}
             inputReadOnly
             value={dayjs(weekEnd, DAY)}
-            disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')}
+            disabledDate={(d: Dayjs) => isAfterToday(d)}
             onChange={(d) => d && setWeekEnd(d.format(DAY))}
             format="YYYY年M月D日"
             style={{ width: 160 }}

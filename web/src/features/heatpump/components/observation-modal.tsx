@@ -1,9 +1,10 @@
 import { Alert, Button, DatePicker, Form, Input, Modal, Radio, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { OBSERVATION_KIND_LABELS, OBSERVATION_KINDS, type ObservationKind } from '@domain/heatpump/project';
 import { errorMessageOf, showSuccess } from '../../../ui/feedback';
 import type { HeatPumpDetail } from '../api/heatpump-api';
 import { useRecordObservation } from '../hooks/use-heatpump';
+import { isAfterToday, todayValue } from '../../../lib/office-clock';
 
 type Values = { onDate: Dayjs; kind: ObservationKind; note: string };
 
@@ -47,9 +48,9 @@ function ObservationDialog({ project, onClose }: { project: HeatPumpDetail; onCl
     >
       <Typography.Paragraph type="secondary">查看雨污管道、停泵对比管道水量等现场检查所见。发现外排的，自动为{project.district}登记问题。</Typography.Paragraph>
       {record.isError && <Alert type="error" showIcon title={errorMessageOf(record.error)} style={{ marginBottom: 12 }} />}
-      <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={record.isPending} initialValues={{ onDate: dayjs(), kind: 'discharge', note: '' }}>
+      <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={record.isPending} initialValues={{ onDate: todayValue(), kind: 'discharge', note: '' }}>
         <Form.Item name="onDate" label="检查日期" rules={[{ required: true, message: '请选择检查日期' }]}>
-          <DatePicker allowClear={false} inputReadOnly format="YYYY年M月D日" disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')} data-testid="heatpump-observation-date" />
+          <DatePicker allowClear={false} inputReadOnly format="YYYY年M月D日" disabledDate={(d: Dayjs) => isAfterToday(d)} data-testid="heatpump-observation-date" />
         </Form.Item>
         <Form.Item name="kind" label="情况">
           <Radio.Group options={OBSERVATION_KINDS.map((k) => ({ value: k, label: OBSERVATION_KIND_LABELS[k] }))} data-testid="heatpump-observation-kind" />

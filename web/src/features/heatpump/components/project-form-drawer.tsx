@@ -9,6 +9,7 @@ import { useOrgTreeOptions } from '../../org/hooks/use-org-tree-options';
 import { useOrgUnits } from '../../org/hooks/use-org-units';
 import type { HeatPumpDetail, NewHeatPumpProject } from '../api/heatpump-api';
 import { useCreateHeatPumpProject, useUpdateHeatPumpProject } from '../hooks/use-heatpump';
+import { isAfterToday } from '../../../lib/office-clock';
 
 const UNIT_LEVELS = ['district', 'street', 'community', 'grid'];
 const DAY = 'YYYY-MM-DD';
@@ -129,7 +130,7 @@ export function ProjectFormDrawer({ open, project, onClose }: { open: boolean; p
           </Col>
           <Col xs={24} sm={8}>
             <Form.Item name="approvalDate" label="审批日期">
-              <DatePicker inputReadOnly format="YYYY年M月D日" disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+              <DatePicker inputReadOnly format="YYYY年M月D日" disabledDate={(d: Dayjs) => isAfterToday(d)} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>

@@ -1,10 +1,11 @@
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { READING_METHOD_LABELS, READING_METHODS, type ReadingMethod } from '@domain/heatpump/project';
 import { errorMessageOf, showSuccess } from '../../../ui/feedback';
 import type { HeatPumpDetail } from '../api/heatpump-api';
 import { useRecordReading } from '../hooks/use-heatpump';
 import { percent } from './heatpump-tags';
+import { isAfterToday, todayValue } from '../../../lib/office-clock';
 
 type Values = { span: 'month' | 'day'; period: Dayjs; pumpedM3: number; reinjectedM3: number; method: ReadingMethod; waterTempC: number | null; note: string };
 
@@ -66,7 +67,7 @@ function ReadingDialog({ project, onClose }: { project: HeatPumpDetail; onClose:
         layout="vertical"
         onFinish={submit}
         disabled={record.isPending}
-        initialValues={{ span: 'month', method: 'meter', period: dayjs().startOf('month'), waterTempC: null, note: '' }}
+        initialValues={{ span: 'month', method: 'meter', period: todayValue().startOf('month'), waterTempC: null, note: '' }}
         onValuesChange={(changed: Partial<Values>) => {
           if (changed.method) form.setFieldValue('span', changed.method === 'meter' ? 'month' : 'day');
         }}
@@ -85,7 +86,7 @@ function ReadingDialog({ project, onClose }: { project: HeatPumpDetail; onClose:
                 format={span === 'month' ? 'YYYY年M月' : 'YYYY年M月D日'}
                 allowClear={false}
                 inputReadOnly
-                disabledDate={(d: Dayjs) => d.isAfter(dayjs(), span === 'month' ? 'month' : 'day')}
+                disabledDate={(d: Dayjs) => isAfterToday(d, span === 'month' ? 'month' : 'day')}
                 data-testid="heatpump-reading-period"
               />
             </Form.Item>

@@ -1,5 +1,4 @@
 import { Alert, Button, Drawer, Form, Grid, Space } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { INSPECTION_METHODS, inspectionProblems } from '@domain/inspection/inspection';
 import { ApiError } from '../../../lib/api-client';
@@ -7,6 +6,7 @@ import { errorMessageOf, showSuccess } from '../../../ui/feedback';
 import type { InspectionDetail } from '../api/inspections-api';
 import { useUpdateInspection, useVocabulary } from '../hooks/use-inspections';
 import { inspectionFieldsBody, InspectionFieldsSection, inspectionValuesOf, type InspectionFieldValues } from './inspection-fields';
+import { officeToday } from '../../../lib/office-clock';
 
 /** 编辑督导记录: the record's own fields (found wells and findings are added from the record page). */
 export function InspectionEditDrawer({ inspection, open, onClose }: { inspection: InspectionDetail; open: boolean; onClose: () => void }) {
@@ -33,7 +33,7 @@ export function InspectionEditDrawer({ inspection, open, onClose }: { inspection
 
   const submit = (v: InspectionFieldValues) => {
     const body = inspectionFieldsBody(v);
-    const found = inspectionProblems(body, dayjs().format('YYYY-MM-DD'));
+    const found = inspectionProblems(body, officeToday());
     if (found.length) {
       setProblems(found);
       return;

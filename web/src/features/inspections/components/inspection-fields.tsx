@@ -9,6 +9,7 @@ import { WellSearchSelect } from '../../wells/components/well-search-select';
 import type { z } from 'zod';
 import type { InspectionFields } from '@server/features/inspections/inspections.schema';
 import type { InspectionDetail } from '../api/inspections-api';
+import { isAfterToday, todayValue } from '../../../lib/office-clock';
 
 const DAY = 'YYYY-MM-DD';
 const AREA_LEVELS = ['city', 'district', 'street', 'community', 'grid'];
@@ -39,7 +40,7 @@ export type InspectionFieldsBody = z.infer<typeof InspectionFields>;
 const trim = (s: string | undefined | null) => (s ?? '').trim();
 
 export function blankInspectionValues(): InspectionFieldValues {
-  return { onDate: dayjs(), kind: 'site_check', leaders: [{ name: '', title: '' }], targets: [], methods: [], otherMethods: [], samples: [] };
+  return { onDate: todayValue(), kind: 'site_check', leaders: [{ name: '', title: '' }], targets: [], methods: [], otherMethods: [], samples: [] };
 }
 
 export function inspectionFieldsBody(v: InspectionFieldValues): InspectionFieldsBody {
@@ -170,7 +171,7 @@ export function InspectionFieldsSection({ listedMethods }: { listedMethods: read
               inputReadOnly
               format="YYYY年M月D日"
               style={{ width: '100%' }}
-              disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')}
+              disabledDate={(d: Dayjs) => isAfterToday(d)}
               data-testid="inspection-date"
             />
           </Form.Item>

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { INSPECTION_METHODS, inspectionProblems } from '@domain/inspection/inspection';
@@ -14,6 +14,7 @@ import { BLANK_FOUND_WELL, foundWellBody, FoundWellFields, type FoundWellValues 
 import { blankInspectionValues, inspectionFieldsBody, InspectionFieldsSection, type InspectionFieldsBody, type InspectionFieldValues } from '../components/inspection-fields';
 import { useCreateInspection, useVocabulary } from '../hooks/use-inspections';
 import '../inspections.css';
+import { officeToday } from '../../../lib/office-clock';
 
 const DAY = 'YYYY-MM-DD';
 
@@ -79,7 +80,7 @@ export function InspectionNewPage() {
 
   const submit = (v: Values) => {
     const fields = inspectionFieldsBody(v);
-    const found = inspectionProblems(fields, dayjs().format(DAY));
+    const found = inspectionProblems(fields, officeToday());
     if (found.length) {
       setProblems(found);
       bottom.current?.scrollIntoView({ block: 'center' });

@@ -4,6 +4,7 @@ import { ORG_LEVEL_LABELS } from '@domain/org/org-unit';
 import { showSuccess } from '../../../ui/feedback';
 import type { OrgUnit } from '../api/org-api';
 import { useUpdateOrgUnit } from '../hooks/use-update-org-unit';
+import { todayValue } from '../../../lib/office-clock';
 
 /** Closing keeps the unit and its history; it just stops counting from that day. */
 export function CloseUnitModal({ unit, onClose }: { unit: OrgUnit | null; onClose: () => void }) {
@@ -33,7 +34,7 @@ export function CloseUnitModal({ unit, onClose }: { unit: OrgUnit | null; onClos
           <Form
             form={form}
             layout="vertical"
-            initialValues={{ closedOn: dayjs() }}
+            initialValues={{ closedOn: todayValue() }}
             onFinish={({ closedOn }) =>
               update.mutate(
                 { id: unit.id, version: unit.version, closedOn: closedOn.format('YYYY-MM-DD') },

@@ -11,6 +11,7 @@ import { useSubtreeOptions } from '../../org/hooks/use-subtree-options';
 import { WellSearchSelect } from '../../wells/components/well-search-select';
 import type { NewSample, SampleDetail } from '../api/samples-api';
 import { useCreateSample, useUpdateSample } from '../hooks/use-samples';
+import { isAfterToday, todayValue } from '../../../lib/office-clock';
 
 const DAY = 'YYYY-MM-DD';
 const UNIT_LEVELS = ['district', 'street', 'community', 'grid'];
@@ -35,7 +36,7 @@ type Values = {
 };
 
 function initialOf(s: SampleDetail | null): Partial<Values> {
-  if (!s) return { sampledOn: dayjs(), fieldChlorine: 'not_done', lab: {}, extra: [] };
+  if (!s) return { sampledOn: todayValue(), fieldChlorine: 'not_done', lab: {}, extra: [] };
   const known = LAB_TRACERS as readonly string[];
   return {
     code: s.code, sampledOn: dayjs(s.sampledOn, DAY), sampledBy: s.sampledBy, unitId: s.unitId, wellId: s.wellId, address: s.address, lat: s.lat, lng: s.lng,
@@ -110,7 +111,7 @@ function SampleFormDialog({ onClose, sample }: { onClose: () => void; sample: Sa
           </Col>
           <Col {...half}>
             <Form.Item name="sampledOn" label="采样日期" rules={[{ required: true, message: '请选择采样日期' }]}>
-              <DatePicker allowClear={false} inputReadOnly format="YYYY年M月D日" style={{ width: '100%' }} disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')} data-testid="sample-date" />
+              <DatePicker allowClear={false} inputReadOnly format="YYYY年M月D日" style={{ width: '100%' }} disabledDate={(d: Dayjs) => isAfterToday(d)} data-testid="sample-date" />
             </Form.Item>
           </Col>
           <Col {...half}>
@@ -213,7 +214,7 @@ function SampleFormDialog({ onClose, sample }: { onClose: () => void; sample: Sa
           </Col>
           <Col {...half}>
             <Form.Item name="reportOn" label="报告日期">
-              <DatePicker inputReadOnly format="YYYY年M月D日" style={{ width: '100%' }} disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')} data-testid="sample-report-on" />
+              <DatePicker inputReadOnly format="YYYY年M月D日" style={{ width: '100%' }} disabledDate={(d: Dayjs) => isAfterToday(d)} data-testid="sample-report-on" />
             </Form.Item>
           </Col>
           <Col xs={24}>

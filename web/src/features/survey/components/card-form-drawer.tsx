@@ -41,6 +41,7 @@ import { useCard, useCardMutations } from '../hooks/use-survey';
 import { CardPhotos, uploadPending, type PendingPhoto } from './card-photos';
 import { CardVersionsModal } from './card-versions-modal';
 import { PledgeTag } from './survey-tags';
+import { isAfterToday, officeToday, todayValue } from '../../../lib/office-clock';
 
 const DAY = 'YYYY-MM-DD';
 
@@ -105,7 +106,7 @@ function blankValues(): Values {
     lat: null,
     lng: null,
     gpsAccuracyM: null,
-    surveyedOn: dayjs(),
+    surveyedOn: todayValue(),
     remarks: null,
     pledgeSigned: false,
     pledgeStamped: false,
@@ -266,7 +267,7 @@ export function CardFormDrawer({ target, gridId, gridName, canEdit, onClose, onS
   const submit = (v: Values) => {
     const body = bodyOf(v);
     // the rules the server applies, checked here first so the field shows what is wrong
-    const problems = cardProblems(body, dayjs().format(DAY));
+    const problems = cardProblems(body, officeToday());
     if (problems.length) {
       form.setFields(problems.map((p) => ({ name: p.field as keyof Values, errors: [p.message] })));
       form.scrollToField(problems[0]!.field as keyof Values);
@@ -490,7 +491,7 @@ export function CardFormDrawer({ target, gridId, gridName, canEdit, onClose, onS
               <InputNumber />
             </Form.Item>
             <Form.Item name="surveyedOn" label="排查日期" rules={[{ required: true, message: '请选择排查日期' }]}>
-              <DatePicker size="large" allowClear={false} format="YYYY年M月D日" inputReadOnly disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')} style={{ width: '100%', maxWidth: 240 }} />
+              <DatePicker size="large" allowClear={false} format="YYYY年M月D日" inputReadOnly disabledDate={(d: Dayjs) => isAfterToday(d)} style={{ width: '100%', maxWidth: 240 }} />
             </Form.Item>
             <Form.Item name="remarks" label="备注" rules={[{ max: 500 }]}>
               <Input.TextArea rows={2} maxLength={500} showCount placeholder="如：门店已停业；井已回填；拒绝配合" />
@@ -519,7 +520,7 @@ export function CardFormDrawer({ target, gridId, gridName, canEdit, onClose, onS
               </Col>
               <Col xs={24} sm={8}>
                 <Form.Item name="pledgeDate" label="签订日期">
-                  <DatePicker size="large" format="YYYY年M月D日" inputReadOnly disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+                  <DatePicker size="large" format="YYYY年M月D日" inputReadOnly disabledDate={(d: Dayjs) => isAfterToday(d)} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
             </Row>

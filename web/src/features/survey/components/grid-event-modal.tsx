@@ -6,6 +6,7 @@ import { formatDate } from '../../../lib/format';
 import { errorMessageOf, showSuccess } from '../../../ui/feedback';
 import type { GridDetail } from '../api/survey-api';
 import { useGridEvent } from '../hooks/use-survey';
+import { isAfterToday, todayValue } from '../../../lib/office-clock';
 
 type Values = { onDate?: Dayjs; reason?: string };
 
@@ -99,13 +100,13 @@ function GridEventDialog({ grid, event, onClose }: { grid: GridDetail; event: Su
       )}
       {event === 'start' && <Typography.Paragraph type="secondary">登记第一张一户一卡时会自动开始排查；也可以在这里先行开始。</Typography.Paragraph>}
       {mutation.isError && <Alert type="error" showIcon title={errorMessageOf(mutation.error)} style={{ marginBottom: 12 }} />}
-      <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={blocked} initialValues={{ onDate: dayjs() }}>
+      <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={blocked} initialValues={{ onDate: todayValue() }}>
         <Form.Item name="onDate" label={`${SURVEY_EVENT_LABELS[event]}日期`} extra={earliest ? `不能早于上一次记录（${formatDate(earliest)}），不能晚于今天` : '不能晚于今天'}>
           <DatePicker
             allowClear={false}
             format="YYYY年M月D日"
             style={{ width: 200 }}
-            disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day') || (earliest !== null && d.isBefore(dayjs(earliest), 'day'))}
+            disabledDate={(d: Dayjs) => isAfterToday(d) || (earliest !== null && d.isBefore(dayjs(earliest), 'day'))}
           />
         </Form.Item>
         {event === 'reopen' && (

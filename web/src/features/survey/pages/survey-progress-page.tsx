@@ -15,6 +15,7 @@ import { cardsExportUrl, CARD_TEMPLATE_URL, reportExportUrl, type ProgressRow } 
 import { SurveyImportModal, type SurveyImportKind } from '../components/survey-import-modal';
 import { SurveyStateTag } from '../components/survey-tags';
 import { useSurveyProgress } from '../hooks/use-survey';
+import { isAfterToday, officeToday, todayValue } from '../../../lib/office-clock';
 
 const SurveyProgressChart = lazy(() => import('../components/survey-progress-chart').then((m) => ({ default: m.SurveyProgressChart })));
 
@@ -23,7 +24,7 @@ type Row = ProgressRow & { key: string; isTotal?: boolean };
 
 /** Quick cut-off days: the bulletin is cut off on Fridays (第12期: 2024年1月12日, a Friday). */
 function quickDays(): { label: string; day: string }[] {
-  const today = dayjs();
+  const today = todayValue();
   const lastFriday = today.subtract((today.day() + 2) % 7 || 7, 'day');
   return [
     { label: '今天', day: today.format(DAY) },
@@ -43,7 +44,7 @@ export function SurveyProgressPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [importing, setImporting] = useState<SurveyImportKind | null>(null);
-  const today = dayjs().format(DAY);
+  const today = officeToday();
   const asOfParam = params.get('asOf');
   const asOf = asOfParam && dayjs(asOfParam, DAY, true).isValid() ? asOfParam : today;
   const unitId = Number(params.get('unit')) || undefined;
@@ -150,7 +151,7 @@ export function SurveyProgressPage() {
             <DatePicker
               allowClear={false}
               value={dayjs(asOf, DAY)}
-              disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')}
+              disabledDate={(d: Dayjs) => isAfterToday(d)}
               onChange={(d) => d && update({ asOf: d.format(DAY) })}
               format="YYYY年M月D日"
               style={{ width: 160 }}

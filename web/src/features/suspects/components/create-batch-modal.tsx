@@ -1,9 +1,10 @@
 import { Alert, Button, DatePicker, Form, InputNumber, Modal, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { errorMessageOf, showSuccess } from '../../../ui/feedback';
 import type { SuspectRun } from '../api/suspects-api';
 import { useCreateBatch } from '../hooks/use-suspects';
 import { formatMonth } from './suspects-format';
+import { isBeforeToday } from '../../../lib/office-clock';
 
 type Values = { topN: number; controlPercent: number; dueOn?: Dayjs | null };
 
@@ -62,7 +63,7 @@ function CreateBatchDialog({ run, onClose }: { run: SuspectRun; onClose: () => v
           <InputNumber min={0} max={50} step={1} suffix="%" inputMode="decimal" style={{ width: 200 }} data-testid="batch-control" />
         </Form.Item>
         <Form.Item name="dueOn" label="完成期限（可选）">
-          <DatePicker format="YYYY年M月D日" inputReadOnly style={{ width: 200 }} disabledDate={(d: Dayjs) => d.isBefore(dayjs(), 'day')} data-testid="batch-due-on" />
+          <DatePicker format="YYYY年M月D日" inputReadOnly style={{ width: 200 }} disabledDate={(d: Dayjs) => isBeforeToday(d)} data-testid="batch-due-on" />
         </Form.Item>
       </Form>
     </Modal>

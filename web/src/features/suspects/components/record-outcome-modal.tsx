@@ -10,6 +10,7 @@ import { CHECK_OUTCOMES, type CheckOutcome, type OutcomeInput, type SuspectCheck
 import { useRecordOutcome } from '../hooks/use-suspects';
 import { LinkWellSelect } from './link-well-select';
 import { CHECK_FILTER_LABELS } from './suspects-format';
+import { isAfterToday, todayValue } from '../../../lib/office-clock';
 
 const DAY = 'YYYY-MM-DD';
 const UNIT_LEVELS = ['district', 'street', 'community', 'grid'];
@@ -31,7 +32,7 @@ type Values = {
 function initialValues(check: SuspectCheck, canCreateWell: boolean): Values {
   return {
     ...(check.outcome ? { outcome: check.outcome } : {}),
-    checkedOn: check.checkedOn ? dayjs(check.checkedOn, DAY) : dayjs(),
+    checkedOn: check.checkedOn ? dayjs(check.checkedOn, DAY) : todayValue(),
     note: check.note,
     wellMode: check.wellId || !canCreateWell ? 'link' : 'new',
     wellId: check.wellId,
@@ -143,7 +144,7 @@ function RecordOutcomeDialog({ check, gone, onClose }: { check: SuspectCheck; go
                 inputReadOnly
                 format="YYYY年M月D日"
                 style={{ width: '100%' }}
-                disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')}
+                disabledDate={(d: Dayjs) => isAfterToday(d)}
                 data-testid="outcome-date"
               />
             </Form.Item>

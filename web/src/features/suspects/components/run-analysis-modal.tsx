@@ -1,9 +1,10 @@
 import { Alert, Button, DatePicker, Form, Modal, Progress, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { errorMessageOf, showSuccess } from '../../../ui/feedback';
 import { runIdOf, type AnalysisJob } from '../api/suspects-api';
 import { useAnalysisJob, useStartAnalysis } from '../hooks/use-suspects';
+import { isAfterToday } from '../../../lib/office-clock';
 
 /** 运行分析: scores every account as of a month (the latest by default) and shows the run's progress until it is done. */
 export function RunAnalysisModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: (runId: number | null) => void }) {
@@ -64,7 +65,7 @@ function RunAnalysisDialog({ onClose, onDone }: { onClose: () => void; onDone: (
             format="YYYY年M月"
             placeholder="最近月份"
             inputReadOnly
-            disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'month')}
+            disabledDate={(d: Dayjs) => isAfterToday(d, 'month')}
             style={{ width: 200 }}
             data-testid="analysis-month"
           />

@@ -6,6 +6,7 @@ import { errorMessageOf, showSuccess } from '../../../ui/feedback';
 import { useSubtreeOptions } from '../../org/hooks/use-subtree-options';
 import type { SwitchDetail } from '../api/switch-api';
 import { useCandidateWells, useCreateSwitchProject, useEditSwitchProject } from '../hooks/use-switch';
+import { isAfterToday } from '../../../lib/office-clock';
 
 const DAY = 'YYYY-MM-DD';
 const UNIT_LEVELS = ['street', 'community'];
@@ -159,7 +160,7 @@ function SwitchFormDialog({ onClose, project }: { onClose: () => void; project?:
           )}
           <Col {...third}>
             <Form.Item name="startedOn" label="开工日期">
-              <DatePicker format="YYYY年M月D日" style={{ width: '100%' }} disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')} data-testid="switch-started-on" />
+              <DatePicker format="YYYY年M月D日" style={{ width: '100%' }} disabledDate={(d: Dayjs) => isAfterToday(d)} data-testid="switch-started-on" />
             </Form.Item>
           </Col>
           <Col {...third}>
@@ -169,7 +170,7 @@ function SwitchFormDialog({ onClose, project }: { onClose: () => void; project?:
           </Col>
           <Col {...third}>
             <Form.Item name="finishedOn" label="实际完工">
-              <DatePicker format="YYYY年M月D日" style={{ width: '100%' }} disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')} />
+              <DatePicker format="YYYY年M月D日" style={{ width: '100%' }} disabledDate={(d: Dayjs) => isAfterToday(d)} />
             </Form.Item>
           </Col>
           <Col span={24}>

@@ -4,6 +4,7 @@ import { SWITCH_STATE_LABELS, SWITCH_STATES, stateRank, type SwitchState } from 
 import { errorMessageOf, showSuccess } from '../../../ui/feedback';
 import type { SwitchDetail } from '../api/switch-api';
 import { useSwitchProgress } from '../hooks/use-switch';
+import { isAfterToday, todayValue } from '../../../lib/office-clock';
 
 const DAY = 'YYYY-MM-DD';
 type Values = { state: SwitchState; progress: number; onDate: Dayjs; note?: string };
@@ -57,7 +58,7 @@ function ProgressDialog({ project, onClose }: { project: SwitchDetail; onClose: 
         layout="vertical"
         onFinish={submit}
         disabled={mutation.isPending}
-        initialValues={{ state: project.state, progress: project.progress, onDate: dayjs() }}
+        initialValues={{ state: project.state, progress: project.progress, onDate: todayValue() }}
       >
         <Form.Item name="state" label="状态" rules={[{ required: true }]}>
           <Select<SwitchState>
@@ -74,7 +75,7 @@ function ProgressDialog({ project, onClose }: { project: SwitchDetail; onClose: 
             allowClear={false}
             format="YYYY年M月D日"
             style={{ width: 200 }}
-            disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day') || (!!last && d.isBefore(dayjs(last, DAY), 'day'))}
+            disabledDate={(d: Dayjs) => isAfterToday(d) || (!!last && d.isBefore(dayjs(last, DAY), 'day'))}
             data-testid="switch-progress-date"
           />
         </Form.Item>

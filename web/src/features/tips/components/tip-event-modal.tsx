@@ -15,6 +15,7 @@ import type { TipDetail, TipResult } from '../api/tips-api';
 import { useTipTransition, useWellSearch } from '../hooks/use-tips';
 import { useTipUnits } from '../hooks/use-tip-units';
 import { TIP_RESULT_LABELS } from './tip-tags';
+import { isAfterToday, todayValue } from '../../../lib/office-clock';
 
 const DAY = 'YYYY-MM-DD';
 
@@ -106,7 +107,7 @@ function TipEventDialog({ tip, event, onClose }: { tip: TipDetail; event: TipEve
   const result = Form.useWatch('result', form) as TipResult | undefined;
   const districtId = assignedDistrictId(tip) ?? units.districts.find((d) => d.name === tip.district)?.id ?? null;
   const streets = units.streetsOf(districtId);
-  const defaultDeadline = addWorkingDays((onDate ?? dayjs()).format(DAY), DEFAULT_DEADLINE_WORKING_DAYS);
+  const defaultDeadline = addWorkingDays((onDate ?? todayValue()).format(DAY), DEFAULT_DEADLINE_WORKING_DAYS);
 
   const submit = (v: Values) => {
     const data = dataOf(event, v);
@@ -159,7 +160,7 @@ function TipEventDialog({ tip, event, onClose }: { tip: TipDetail; event: TipEve
         layout="vertical"
         onFinish={submit}
         disabled={mutation.isPending}
-        initialValues={{ onDate: dayjs().isBefore(dayjs(earliest), 'day') ? dayjs(earliest) : dayjs(), ...(streets.length === 1 ? { streetId: streets[0]!.id } : {}) }}
+        initialValues={{ onDate: todayValue().isBefore(dayjs(earliest), 'day') ? dayjs(earliest) : todayValue(), ...(streets.length === 1 ? { streetId: streets[0]!.id } : {}) }}
         onValuesChange={() => problems.length && setProblems([])}
         className="ws-card-form"
       >
@@ -169,7 +170,7 @@ function TipEventDialog({ tip, event, onClose }: { tip: TipDetail; event: TipEve
             inputReadOnly
             format="YYYY年M月D日"
             style={{ width: 200 }}
-            disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(earliest), 'day')}
+            disabledDate={(d: Dayjs) => isAfterToday(d) || d.isBefore(dayjs(earliest), 'day')}
           />
         </Form.Item>
 

@@ -1,6 +1,6 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, DatePicker, Form, Input, Modal, Row, Select, TreeSelect, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { TIP_CHANNEL_LABELS, TIP_CHANNELS, type TipChannel } from '@domain/tip/workflow';
 import { ApiError } from '../../../lib/api-client';
@@ -8,6 +8,7 @@ import { errorMessageOf, showSuccess } from '../../../ui/feedback';
 import { useOrgTreeOptions } from '../../org/hooks/use-org-tree-options';
 import { useOrgUnits } from '../../org/hooks/use-org-units';
 import { useCreateStaffTip } from '../hooks/use-tips';
+import { isAfterToday, todayValue } from '../../../lib/office-clock';
 
 const LEVELS = ['district', 'street', 'community', 'grid'];
 /** Web tips come in through the public page by themselves; staff register the others. */
@@ -101,7 +102,7 @@ function TipRegisterDialog({ onClose }: { onClose: () => void }) {
         layout="vertical"
         onFinish={submit}
         disabled={create.isPending}
-        initialValues={{ channel: 'hotline', receivedAt: dayjs() }}
+        initialValues={{ channel: 'hotline', receivedAt: todayValue() }}
         className="ws-card-form"
       >
         <Row gutter={12}>
@@ -118,7 +119,7 @@ function TipRegisterDialog({ onClose }: { onClose: () => void }) {
                 allowClear={false}
                 inputReadOnly
                 style={{ width: '100%' }}
-                disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')}
+                disabledDate={(d: Dayjs) => isAfterToday(d)}
               />
             </Form.Item>
           </Col>

@@ -8,6 +8,7 @@ import { PageHeader } from '../../../ui/page-header';
 import { tipSummaryExportUrl, type TipSummaryRow } from '../api/tips-api';
 import { useTipSummary } from '../hooks/use-tips';
 import '../tips.css';
+import { isAfterToday, officeToday, todayValue } from '../../../lib/office-clock';
 
 const DAY = 'YYYY-MM-DD';
 const TITLE = '中心城区自备井专项整治“飓风”行动举报线索办理情况表';
@@ -15,7 +16,7 @@ type Row = TipSummaryRow & { key: string; isTotal?: boolean };
 
 /** Quick cut-off days: the weekly bulletin is cut off on Fridays (第12期: 2024年1月12日). */
 function quickDays(): { label: string; day: string }[] {
-  const today = dayjs();
+  const today = todayValue();
   const lastFriday = today.subtract((today.day() + 2) % 7 || 7, 'day');
   return [
     { label: '今天', day: today.format(DAY) },
@@ -27,7 +28,7 @@ function quickDays(): { label: string; day: string }[] {
 /** 举报线索办理情况表: the bulletin's table, computed from the tips as of a cut-off day. */
 export function TipSummaryPage() {
   const [params, setParams] = useSearchParams();
-  const today = dayjs().format(DAY);
+  const today = officeToday();
   const asOfParam = params.get('asOf');
   const asOf = asOfParam && dayjs(asOfParam, DAY, true).isValid() ? asOfParam : today;
   const { data, isFetching, error } = useTipSummary(asOf);
@@ -67,7 +68,7 @@ export function TipSummaryPage() {
           <DatePicker
             allowClear={false}
             value={dayjs(asOf, DAY)}
-            disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')}
+            disabledDate={(d: Dayjs) => isAfterToday(d)}
             onChange={(d) => d && setAsOf(d.format(DAY))}
             format="YYYY年M月D日"
             style={{ width: 160 }}

@@ -10,6 +10,7 @@ import type { Tip } from '../api/tips-api';
 import { TipStateTag } from '../components/tip-tags';
 import { useOverdueTips } from '../hooks/use-tips';
 import '../tips.css';
+import { officeToday } from '../../../lib/office-clock';
 
 const daysLate = (deadline: string | null, asOf: string) => (deadline ? dayjs(asOf).diff(dayjs(deadline), 'day') : 0);
 
@@ -88,7 +89,7 @@ export function TipsOverduePage() {
                     dataIndex: 'deadline',
                     key: 'late',
                     width: 90,
-                    render: (v: string | null) => <span className="ws-tip-deadline--overdue">{daysLate(v, data?.asOf ?? dayjs().format('YYYY-MM-DD'))} 天</span>,
+                    render: (v: string | null) => <span className="ws-tip-deadline--overdue">{daysLate(v, data?.asOf ?? officeToday())} 天</span>,
                   },
                   { title: '状态', dataIndex: 'state', width: 100, render: (s: TipState) => <TipStateTag state={s} /> },
                   {

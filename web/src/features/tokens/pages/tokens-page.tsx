@@ -11,7 +11,7 @@ import { useTokenMutations, useTokens } from '../hooks/use-tokens';
 
 function tokenState(t: ApiToken): 'revoked' | 'expired' | 'active' {
   if (t.revoked) return 'revoked';
-  if (t.expiresAt && new Date(t.expiresAt) <= new Date()) return 'expired';
+  if (t.expiresAt && Date.parse(t.expiresAt) <= Date.now()) return 'expired';
   return 'active';
 }
 

@@ -49,7 +49,7 @@ export async function uploadReadings(file: File, onUpload: (p: UploadProgress) =
     xhr.onerror = () => reject(new ApiError(0, 'network', '无法连接服务器，请检查网络后重试'));
     xhr.onabort = () => reject(new ApiError(0, 'aborted', '上传已取消'));
     xhr.onload = () => {
-      let payload: unknown = null;
+      let payload: unknown;
       try {
         payload = xhr.responseText ? (JSON.parse(xhr.responseText) as unknown) : null;
       } catch {

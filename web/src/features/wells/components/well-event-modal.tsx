@@ -23,6 +23,7 @@ import type { PhotoStage, WellDetail } from '../api/wells-api';
 import { useWellTransition } from '../hooks/use-wells';
 import { STEP_PHOTOS } from './well-evidence';
 import { PendingPhotoPicker, sendWellPhoto, type PendingWellPhoto } from './well-photos';
+import { isAfterToday, todayValue } from '../../../lib/office-clock';
 
 const DAY = 'YYYY-MM-DD';
 
@@ -253,7 +254,7 @@ function WellEventDialog({ well, event, onClose }: { well: WellDetail; event: We
         onFinish={submit}
         disabled={busy}
         initialValues={{
-          onDate: dayjs().isBefore(dayjs(earliest), 'day') ? dayjs(earliest) : dayjs(),
+          onDate: todayValue().isBefore(dayjs(earliest), 'day') ? dayjs(earliest) : todayValue(),
           // the usual method for how the well is to be sealed
           ...(event === 'seal' ? { method: well.sealMode === 'standby' ? 'welded_cap' : 'clay_backfill' } : {}),
         }}
@@ -266,7 +267,7 @@ function WellEventDialog({ well, event, onClose }: { well: WellDetail; event: We
             inputReadOnly
             format="YYYY年M月D日"
             style={{ width: 200 }}
-            disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(earliest), 'day')}
+            disabledDate={(d: Dayjs) => isAfterToday(d) || d.isBefore(dayjs(earliest), 'day')}
           />
         </Form.Item>
 

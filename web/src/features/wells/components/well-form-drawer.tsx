@@ -11,6 +11,7 @@ import { useOrgUnits } from '../../org/hooks/use-org-units';
 import { GOOD_ACCURACY_M, useGeolocation } from '../../survey/hooks/use-geolocation';
 import type { NewWell, WellDetail } from '../api/wells-api';
 import { useWellMutations } from '../hooks/use-wells';
+import { isAfterToday, todayValue } from '../../../lib/office-clock';
 
 const DAY = 'YYYY-MM-DD';
 const UNIT_LEVELS = ['district', 'street', 'community', 'grid'];
@@ -99,7 +100,7 @@ export function WellFormDrawer({ open, well, onClose }: { open: boolean; well?: 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue(well ? valuesOf(well) : { ...BLANK, discoveredOn: dayjs() });
+    form.setFieldsValue(well ? valuesOf(well) : { ...BLANK, discoveredOn: todayValue() });
   }, [open, well?.id, well?.version]);
   const resetMutation = mutation.reset;
   useEffect(() => {
@@ -200,7 +201,7 @@ export function WellFormDrawer({ open, well, onClose }: { open: boolean; well?: 
             </Col>
             <Col xs={24} sm={8}>
               <Form.Item name="discoveredOn" label="发现日期" rules={[{ required: true, message: '请选择发现日期' }]}>
-                <DatePicker size="large" allowClear={false} inputReadOnly format="YYYY年M月D日" disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+                <DatePicker size="large" allowClear={false} inputReadOnly format="YYYY年M月D日" disabledDate={(d: Dayjs) => isAfterToday(d)} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           </Row>

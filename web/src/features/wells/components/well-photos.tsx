@@ -1,17 +1,17 @@
 import { CameraOutlined, DeleteOutlined, EnvironmentOutlined, LoadingOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Empty, Image, Progress, Segmented, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { distanceMetres, PHOTO_DISTANCE_LIMIT_M } from '@domain/well/well';
 import { readAsBase64 } from '../../../lib/files';
-import { formatDateTime, OFFICE_TZ } from '../../../lib/format';
+import { formatDateTime } from '../../../lib/format';
 import { prepareImage } from '../../../lib/images';
 import { errorMessageOf, showApiError, showWarning } from '../../../ui/feedback';
 import { type Fix, useGeolocation } from '../../survey/hooks/use-geolocation';
 import { uploadWellPhoto, type PhotoStage, type WellDetail, type WellPhoto } from '../api/wells-api';
 import { WELLS_KEY } from '../hooks/use-wells';
 import { PHOTO_STAGE_LABELS, PHOTO_STAGES } from './well-evidence';
+import { atOffice } from '../../../lib/office-clock';
 
 /** A photo picked in a step form: uploaded once the step is recorded. `fix` is where the phone was. */
 export type PendingWellPhoto = { key: string; stage: PhotoStage; blob: Blob; fileName: string; previewUrl: string; fix: Fix | null };
@@ -66,7 +66,7 @@ export function WellPhotoTile({ photo, size = 136 }: { photo: WellPhoto; size?: 
       <figcaption>
         <PhotoDistanceTag distanceM={photo.distanceM} far={photo.farFromWell} />
         <span className="ws-well-photo__time" title={formatDateTime(photo.uploadedAt)}>
-          {dayjs(photo.uploadedAt).tz(OFFICE_TZ).format('YYYY-MM-DD HH:mm')}
+          {atOffice(photo.uploadedAt).format('YYYY-MM-DD HH:mm')}
         </span>
       </figcaption>
     </figure>

@@ -17,6 +17,7 @@ import { WellPhotosPanel } from '../components/well-photos';
 import { DispositionTag, TaskDoneTag, WellStageTag } from '../components/well-tags';
 import { WellTagCard } from '../components/well-tag-card';
 import { useWell } from '../hooks/use-wells';
+import { isAfterToday, officeToday } from '../../../lib/office-clock';
 
 const DAY = 'YYYY-MM-DD';
 
@@ -104,7 +105,7 @@ export function WellFilePage() {
   const [params, setParams] = useSearchParams();
   const [event, setEvent] = useState<WellEventKind | null>(null);
   const [editing, setEditing] = useState(false);
-  const today = dayjs().format(DAY);
+  const today = officeToday();
   const asOfParam = params.get('asOf');
   const asOf = asOfParam && dayjs(asOfParam, DAY, true).isValid() && asOfParam < today ? asOfParam : undefined;
   const { data: well, error } = useWell(wellId, asOf);
@@ -181,7 +182,7 @@ export function WellFilePage() {
                 format="YYYY年M月D日"
                 style={{ width: 160 }}
                 data-testid="well-asof"
-                disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(well.discoveredOn, DAY), 'day')}
+                disabledDate={(d: Dayjs) => isAfterToday(d) || d.isBefore(dayjs(well.discoveredOn, DAY), 'day')}
                 onChange={(d) => d && setAsOf(d.format(DAY))}
               />
               {past && <Button onClick={() => setAsOf(null)}>回到今天</Button>}
