@@ -30,7 +30,10 @@ export default tseslint.config(
   {
     files: ['web/src/**/*.{ts,tsx}'],
     ignores: ['web/src/lib/office-clock.ts'],
-    rules: { 'no-restricted-syntax': ['error', ...ONE_CLOCK] },
+    rules: {
+      'no-restricted-syntax': ['error', ...ONE_CLOCK],
+      'no-restricted-imports': ['error', { paths: [{ name: 'antd', importNames: ['DatePicker'], message: '用 web/src/ui/date-picker.tsx 的 DatePicker：它的“今天”是办公室的今天' }] }],
+    },
   },
   {
     files: ['src/server/**/*.ts', 'src/domain/**/*.ts', 'src/cli/**/*.ts'],

@@ -50,6 +50,12 @@ for (const moment of MOMENTS) {
       const date = dialog.locator('.ant-picker input').first();
       await date.waitFor();
       assert.equal(await date.inputValue(), '2024年6月23日', 'the default date is the office’s today');
+      // the picker's own 今天 is the office's today too, and today's cell is marked on the 23rd
+      await date.click();
+      const dropdown = city.locator('.ant-picker-dropdown:visible');
+      assert.equal((await dropdown.locator('.ant-picker-cell-today').innerText()).trim(), '23');
+      await dropdown.getByText('今天').click();
+      assert.equal(await date.inputValue(), '2024年6月23日');
       await dialog.getByText('卧龙区', { exact: true }).click();
       await dialog.getByTestId('tip-event-submit').click();
       await noDialog(city);

@@ -68,10 +68,22 @@ export type AppDeps = {
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Every rule below is decided on the route the router matched (its URL pattern, e.g.
+// /api/tokens/:id), never on the raw request URL: the router decodes %xx before it matches, so
+// /api/%74okens is /api/tokens here as well.
 // reachable without a CSRF token: nothing to protect yet (no session), and rate limited
 const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/public/tips']);
 // what an API token may never do, whoever owns it
-const TOKEN_FORBIDDEN = /^\/api\/(tokens|users|auth\/password)(\/|\?|$)/;
+const TOKEN_FORBIDDEN = /^\/api\/(tokens|users|auth\/password)(\/|$)/;
+// what a user who must change the first password may still do
+const BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout', '/api/auth/login']);
+
+/** A first (or reset) password is changed before anything else is done with the account: enforced here, not only by the web app. */
+function mustHaveChangedPassword(actor: Actor | null, route: string): void {
+  if (actor?.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(route)) {
+    throw new AppError(403, 'must_change_password', '请先修改初始密码，然后才能使用系统');
+  }
+}
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -83,7 +95,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies named in WELLSEAL_TRUSTED_PROXIES (default
+    // none): anyone else could rotate it past every rate limit and write any "client address"
+    trustProxy: deps.config.trustedProxies.length ? deps.config.trustedProxies : false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -107,6 +121,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     // no page of the app is shown in a frame (the bulletin preview says otherwise for itself)
     frameguard: { action: 'deny' },
+    // HSTS only behind HTTPS: sent over plain HTTP it would pin a browser to an https:// that does not exist
+    hsts: deps.config.secureCookies ? { maxAge: 15_552_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
   await app.register(rateLimit, {
@@ -127,13 +143,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest('csrfSecret', null);
 
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
+    const route = req.routeOptions.url;
+    if (!route?.startsWith('/api/')) return;
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       req.actor = await actorFromToken(deps.db, auth.slice(7).trim());
       if (!req.actor) throw new AppError(401, 'unauthorized', '接口令牌无效、已过期或已吊销');
       // a leaked token must not mint more tokens, hand out grants or take over the account
-      if (TOKEN_FORBIDDEN.test(req.url)) throw new AppError(403, 'forbidden', '接口令牌不能管理令牌、用户或修改密码，请登录后操作');
+      if (TOKEN_FORBIDDEN.test(route)) throw new AppError(403, 'forbidden', '接口令牌不能管理令牌、用户或修改密码，请登录后操作');
+      mustHaveChangedPassword(req.actor, route);
       return; // bearer tokens are not sent by browsers on their own: no CSRF risk
     }
     const sid = req.cookies[SESSION_COOKIE];
@@ -144,8 +162,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         req.csrfSecret = s.csrfSecret;
       }
     }
-    const pathOnly = req.url.split('?')[0] ?? '';
-    if (UNSAFE.has(req.method) && !CSRF_EXEMPT.has(pathOnly) && req.actor) {
+    mustHaveChangedPassword(req.actor, route);
+    if (UNSAFE.has(req.method) && !CSRF_EXEMPT.has(route) && req.actor) {
       const token = req.headers['x-csrf-token'];
       if (typeof token !== 'string' || !req.csrfSecret || !csrfValid(req.csrfSecret, token)) {
         throw new AppError(403, 'csrf', '页面已过期，请刷新后重试（CSRF 校验失败）');

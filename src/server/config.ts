@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { DASHBOARD_CACHE_SECONDS } from './features/dashboard/dashboard.cache.js';
@@ -27,6 +28,14 @@ const ConfigSchema = z.object({
     .refine((u) => u.includes('{x}') && u.includes('{y}') && u.includes('{z}'), 'WELLSEAL_TILE_URL 必须包含 {x}、{y}、{z} 占位符 / must contain {x}, {y} and {z}')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  WELLSEAL_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((p) => p.trim()).filter(Boolean))
+    .refine(
+      (list) => list.every((p) => { const [ip, bits, ...rest] = p.split('/'); const v = net.isIP(ip ?? ''); return v > 0 && rest.length === 0 && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (v === 4 ? 32 : 128))); }),
+      'WELLSEAL_TRUSTED_PROXIES 必须是逗号分隔的 IP 地址或网段，如 127.0.0.1,10.0.0.0/8 / must be comma-separated IP addresses or CIDR ranges',
+    ),
   WELLSEAL_TIME_ZONE: z
     .string()
     .trim()
@@ -68,6 +77,8 @@ export type Config = {
   tileUrl: string | undefined;
   /** the tiles' coordinate system: wgs84 (天地图/CGCS2000, OSM) or gcj02 (高德, 腾讯) */
   tileCrs: 'wgs84' | 'gcj02';
+  /** reverse proxies whose X-Forwarded-For is believed (IPs or CIDRs); none: the connection's address is the client's */
+  trustedProxies: string[];
   /** the office's time zone: what "today" is for every rule, form and table */
   timeZone: string;
   /** the office clock starts at this moment and runs on (fixed-clock tests, showing the demo on a past day) */
@@ -96,6 +107,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     chromium: e.CHROMIUM_PATH,
     tileUrl: e.WELLSEAL_TILE_URL,
     tileCrs: e.WELLSEAL_TILE_CRS,
+    trustedProxies: e.WELLSEAL_TRUSTED_PROXIES,
     timeZone: e.WELLSEAL_TIME_ZONE,
     startAt: e.WELLSEAL_NOW,
     ...overrides,

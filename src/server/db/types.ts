@@ -294,6 +294,8 @@ export interface TipsTable {
   assignedOn: Generated<string | null>;
   closedOn: Generated<string | null>;
   lastEventOn: Generated<string | null>;
+  /** content with phone and ID numbers masked: what roles without tips.reporter search */
+  contentMasked: string | null;
 }
 
 export interface TipEventsTable {
@@ -636,6 +638,8 @@ export interface EnforcementCasesTable {
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  /** facts with phone and ID numbers masked: what search matches */
+  factsMasked: string | null;
 }
 
 export interface CaseWellsTable {
@@ -720,6 +724,8 @@ export interface HeatPumpFindingsTable {
 }
 
 export interface DB {
+  loginFailures: LoginFailuresTable;
+  usedFormTokens: UsedFormTokensTable;
   heatPumpProjects: HeatPumpProjectsTable;
   heatPumpWells: HeatPumpWellsTable;
   heatPumpReadings: HeatPumpReadingsTable;
@@ -777,3 +783,16 @@ export type NewOrgUnit = Insertable<OrgUnitsTable>;
 export type OrgUnitUpdate = Updateable<OrgUnitsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type UserCardRow = Selectable<UserCardsTable>;
+
+export interface LoginFailuresTable {
+  username: string;
+  client: string;
+  failures: Generated<number>;
+  lockedUntil: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface UsedFormTokensTable {
+  tokenHash: string;
+  usedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}

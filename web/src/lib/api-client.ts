@@ -68,6 +68,8 @@ export type RequestOptions = {
   signal?: AbortSignal;
   /** do not call the unauthorized handler on 401 (the login form and the session probe) */
   quiet401?: boolean;
+  /** extra request headers (the public form's token) */
+  headers?: Record<string, string>;
 };
 
 export function withQuery(path: string, query?: Query): string {
@@ -119,7 +121,7 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
     res = await fetch(withQuery(path, options.query), {
       method,
       credentials: 'same-origin',
-      headers: headersFor(method, hasBody),
+      headers: { ...headersFor(method, hasBody), ...options.headers },
       body: hasBody ? JSON.stringify(options.body) : null,
       signal: options.signal ?? null,
     });

@@ -94,3 +94,8 @@ export function deviceNowIso(): string {
 export function deviceTimeHeader(): Record<string, string> {
   return { 'x-client-time': deviceNowIso() };
 }
+
+/** The office's wall clock as a browser-local Dayjs (same fields: 2024-06-23 01:30), for pickers that work in local time. */
+export function officeWallClock(): Dayjs {
+  return dayjs(officeNow().format('YYYY-MM-DDTHH:mm:ss.SSS'));
+}

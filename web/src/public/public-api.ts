@@ -13,7 +13,9 @@ export type PublicTipState = z.infer<typeof PublicTipStatus>;
 
 export const fetchPublicForm = () => apiRequest<PublicForm>('GET', '/api/public/tips/form', { quiet401: true });
 
-export const submitPublicTip = (body: PublicTipInput) => apiRequest<PublicTipReceipt>('POST', '/api/public/tips', { body, quiet401: true });
+/** The form token travels in a header: the server checks it before it reads the body. */
+export const submitPublicTip = (body: PublicTipInput, formToken: string) =>
+  apiRequest<PublicTipReceipt>('POST', '/api/public/tips', { body, quiet401: true, headers: { 'x-form-token': formToken } });
 
 export const fetchPublicStatus = (code: string, signal?: AbortSignal) =>
   apiRequest<PublicTipState>('GET', `/api/public/tips/${encodeURIComponent(code)}`, { quiet401: true, ...(signal ? { signal } : {}) });

@@ -122,19 +122,20 @@ export function TipReportPage() {
         name: text(v.name),
         phone: text(v.phone),
         photos: encoded,
-        formToken: t.token,
         website,
-      });
+      }, t.token);
     },
     onSuccess: (r) => {
       photos.forEach((p) => URL.revokeObjectURL(p.previewUrl));
       setPhotos([]);
       setReceipt(r.trackingCode);
+      // a form token is used once: another tip from this page needs a fresh one
+      void loadTicket().catch(() => setTicket(null));
       window.scrollTo({ top: 0 });
     },
     onError: (err) => {
       // an expired page gets a new token, so the next press goes through
-      if (err instanceof ApiError && err.status === 400 && err.message.includes('过期')) void loadTicket().catch(() => setTicket(null));
+      if (err instanceof ApiError && err.status === 400 && (err.message.includes('过期') || err.message.includes('已经提交过'))) void loadTicket().catch(() => setTicket(null));
       top.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
     },
   });

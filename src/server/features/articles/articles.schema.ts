@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ARTICLE_ACTIONS, ARTICLE_CATEGORIES, ARTICLE_STATES } from '../../../domain/bulletin/article.js';
+import { day, searchText } from '../../http/schema-types.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max);
 
 export const ArticleFields = z.object({
@@ -51,7 +51,7 @@ export const ArticlesQuery = z.object({
   category: z.enum(ARTICLE_CATEGORIES).optional(),
   from: day.optional(),
   to: day.optional(),
-  q: z.string().max(60).optional(),
+  q: searchText(60).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { day, searchText } from '../../http/schema-types.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const AuditQuerySchema = z.object({
   entityType: z.string().max(40).optional(),
   entityId: z.string().max(40).optional(),
   actor: z.string().max(40).optional(),
-  q: z.string().max(100).optional(),
+  q: searchText(100).optional(),
   from: day.optional(),
   to: day.optional(),
   page: z.coerce.number().int().min(1).default(1),

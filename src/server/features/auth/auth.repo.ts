@@ -24,22 +24,6 @@ export async function loadGrants(db: Kysely<DB>, userId: number): Promise<Grant[
     .execute();
 }
 
-export async function recordFailedLogin(db: Kysely<DB>, userId: number, lockAfter: number, lockMinutes: number) {
-  return db
-    .updateTable('users')
-    .set((eb) => ({
-      failedLogins: eb('failedLogins', '+', 1),
-      lockedUntil: sql`case when failed_logins + 1 >= ${lockAfter} then now() + make_interval(mins => ${lockMinutes}) else locked_until end`,
-    }))
-    .where('id', '=', userId)
-    .returning(['failedLogins', 'lockedUntil'])
-    .executeTakeFirstOrThrow();
-}
-
-export async function resetFailedLogins(db: Kysely<DB>, userId: number) {
-  await db.updateTable('users').set({ failedLogins: 0, lockedUntil: null }).where('id', '=', userId).execute();
-}
-
 export async function insertSession(
   db: Kysely<DB>,
   s: { idHash: string; userId: number; csrfSecret: string; expiresAt: Date; ip: string | null; userAgent: string | null },
@@ -95,4 +79,43 @@ export async function updatePassword(db: Kysely<DB>, userId: number, passwordHas
     .set((eb) => ({ passwordHash, mustChangePassword: false, version: eb('version', '+', 1), updatedAt: sql`now()` }))
     .where('id', '=', userId)
     .execute();
+}
+
+/**
+ * Counts one login attempt of a name from a client, atomically, before any password is checked:
+ * the count after this attempt (failures older than the window start again at 1). Parallel
+ * attempts each get their own number, so no more than the limit are ever checked.
+ */
+export async function countLoginAttempt(db: Kysely<DB>, username: string, client: string, windowMinutes: number): Promise<number> {
+  const row = await db
+    .insertInto('loginFailures')
+    .values({ username, client, failures: 1 })
+    .onConflict((oc) =>
+      oc.columns(['username', 'client']).doUpdateSet({
+        failures: sql`case when login_failures.updated_at < now() - make_interval(mins => ${windowMinutes}) then 1 else login_failures.failures + 1 end`,
+        // the window runs from the first failure: later attempts inside it do not push it on
+        updatedAt: sql`case when login_failures.updated_at < now() - make_interval(mins => ${windowMinutes}) then now() else login_failures.updated_at end`,
+      }),
+    )
+    .returning(['failures'])
+    .executeTakeFirstOrThrow();
+  return row.failures;
+}
+
+/** A successful login (or an administrator's unlock) forgets the failures of that name. */
+export async function clearLoginFailures(db: Kysely<DB>, username: string, client?: string) {
+  let q = db.deleteFrom('loginFailures').where('username', '=', username);
+  if (client !== undefined) q = q.where('client', '=', client);
+  await q.execute();
+}
+
+/** Names locked out for some client right now (for the users page). */
+export async function lockedUsernames(db: Kysely<DB>, limit: number, windowMinutes: number): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('loginFailures')
+    .select('username')
+    .where('failures', '>=', limit)
+    .where('updatedAt', '>=', sql<Date>`now() - make_interval(mins => ${windowMinutes})`)
+    .execute();
+  return new Set(rows.map((r) => r.username));
 }

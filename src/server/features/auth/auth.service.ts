@@ -7,10 +7,10 @@ import { digest, newSecret } from '../../auth/tokens.js';
 import { AppError, badRequest, unauthorized } from '../../http/errors.js';
 import { insertAudit } from '../audit/audit.repo.js';
 import * as repo from './auth.repo.js';
-import { realNow } from '../../clock.js';
+import { LOGIN_FAILURE_LIMIT, LOGIN_WINDOW_MINUTES } from '../users/users.repo.js';
 
-const LOCK_AFTER_FAILURES = 5;
-const LOCK_MINUTES = 15;
+const LOCK_AFTER_FAILURES = LOGIN_FAILURE_LIMIT;
+const LOCK_MINUTES = LOGIN_WINDOW_MINUTES;
 const csrf = Tokens();
 
 export type SessionInfo = { sessionId: string; csrfToken: string; actor: Actor };
@@ -25,30 +25,30 @@ export async function login(
   meta: RequestMeta,
   sessionHours: number,
 ): Promise<SessionInfo> {
-  const user = await repo.findUserByUsername(db, input.username.trim());
+  const username = input.username.trim();
+  // counted before any password is checked, per name and client address, the same for names that
+  // do not exist: at most LOCK_AFTER_FAILURES passwords per window, whatever runs in parallel, and
+  // a stranger elsewhere cannot lock the account out for its owner
+  const client = meta.ip ?? 'unknown';
+  const attempt = await repo.countLoginAttempt(db, username, client, LOCK_MINUTES);
+  if (attempt > LOCK_AFTER_FAILURES) {
+    if (attempt === LOCK_AFTER_FAILURES + 1) {
+      await insertAudit(db, {
+        actorId: null, actorName: username.slice(0, 64), requestId: meta.requestId, action: 'lock', entityType: 'session', entityId: null, orgPath: null,
+        summary: `用户名 ${username.slice(0, 64)} 从 ${client} 连续 ${LOCK_AFTER_FAILURES} 次登录失败，该地址 ${LOCK_MINUTES} 分钟内不能再登录此账号`,
+      });
+    }
+    throw new AppError(429, 'rate_limited', `登录失败次数过多，请 ${LOCK_MINUTES} 分钟后再试`);
+  }
+  const user = await repo.findUserByUsername(db, username);
   if (!user) {
     dummyHash ??= hashPassword('not-a-user-password-1');
     await verifyPassword(await dummyHash, input.password);
     throw unauthorized('用户名或密码错误');
   }
-  if (user.lockedUntil && user.lockedUntil > realNow()) {
-    throw new AppError(423, 'locked', `登录失败次数过多，账号已锁定，请 ${LOCK_MINUTES} 分钟后再试`);
-  }
   const ok = await verifyPassword(user.passwordHash, input.password);
-  if (!ok || user.disabledAt) {
-    if (!user.disabledAt) {
-      const after = await repo.recordFailedLogin(db, user.id, LOCK_AFTER_FAILURES, LOCK_MINUTES);
-      if (after.failedLogins >= LOCK_AFTER_FAILURES) {
-        await insertAudit(db, {
-          actorId: null, actorName: user.username, requestId: meta.requestId, action: 'lock',
-          entityType: 'user', entityId: user.id, orgPath: null,
-          summary: `账号 ${user.username} 连续 ${after.failedLogins} 次密码错误，已锁定 ${LOCK_MINUTES} 分钟`,
-        });
-      }
-    }
-    throw unauthorized('用户名或密码错误');
-  }
-  await repo.resetFailedLogins(db, user.id);
+  if (!ok || user.disabledAt) throw unauthorized('用户名或密码错误');
+  await repo.clearLoginFailures(db, username, client);
   // a new id on every login: a session id planted before login is worthless (fixation)
   const sessionId = newSecret();
   const csrfSecret = csrf.secretSync();

@@ -31,13 +31,34 @@ describe('login and sessions', () => {
     expect(b.json().message).toBe(a.json().message);
   });
 
-  it('locks an account after five wrong passwords, even for the right one', async () => {
-    for (let i = 0; i < 5; i++) {
-      await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'enforce', password: `bad${i}` } });
-    }
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'enforce', password: DEMO_PASSWORD } });
-    expect(res.statusCode).toBe(423);
-    expect(res.json().message).toContain('锁定');
+  const attempt = (username: string, password: string, from = '10.0.0.1') =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: from });
+
+  it('stops a client after five wrong passwords for a name, even for the right one, and says the same for a name that does not exist', async () => {
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 6; i++) known.push((await attempt('enforce', `bad${i}`, '10.0.0.2')).statusCode);
+    for (let i = 0; i < 6; i++) unknown.push((await attempt('no-such-user', `bad${i}`, '10.0.0.2')).statusCode);
+    expect(known).toEqual([401, 401, 401, 401, 401, 429]);
+    expect(unknown).toEqual(known);
+    const right = await attempt('enforce', DEMO_PASSWORD, '10.0.0.2');
+    expect(right.statusCode).toBe(429);
+    expect(right.json().message).toBe('登录失败次数过多，请 15 分钟后再试');
+    expect((await attempt('no-such-user', 'x', '10.0.0.2')).json().message).toBe(right.json().message);
+    // the owner elsewhere is not locked out by a stranger
+    expect((await attempt('enforce', DEMO_PASSWORD, '10.0.0.3')).statusCode).toBe(200);
+    // the users page shows the name locked; enabling the account (解锁) clears it
+    const city = await t.login('city');
+    const users = (await city.get('/api/users')).json().users as { id: number; username: string; locked: boolean; version: number }[];
+    const enforce = users.find((u) => u.username === 'enforce')!;
+    expect(enforce.locked).toBe(true);
+  });
+
+  it('checks at most five passwords of twenty sent at once', async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt('leader', `parallel-${i}`, '10.0.0.4')));
+    const codes = answers.map((a) => a.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(5);
+    expect(codes.filter((c) => c === 429)).toHaveLength(15);
   });
 
   it('refuses a write without the CSRF token of the session', async () => {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ARTICLE_CATEGORIES } from '../../../domain/bulletin/article.js';
 import { TABLE_KEYS } from '../../../domain/bulletin/bulletin.js';
+import { day } from '../../http/schema-types.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max);
 
 export const SectionSpec = z.discriminatedUnion('kind', [

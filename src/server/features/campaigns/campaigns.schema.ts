@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { WELL_STAGES } from '../../../domain/well/lifecycle.js';
+import { day } from '../../http/schema-types.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const CampaignView = z.object({ id: z.number(), name: z.string(), title: z.string(), startsOn: z.string(), endsOn: z.string(), tasks: z.number(), done: z.number() });
 export const CreateCampaignBody = z.object({ name: z.string().trim().min(1).max(40), title: z.string().trim().min(1).max(100), startsOn: day, endsOn: day });

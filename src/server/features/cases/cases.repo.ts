@@ -4,6 +4,7 @@ import { sqlPathInScope, type Scope } from '../../auth/scope.js';
 import type { CaseEventData, CaseHistoryEvent, CaseState, Violation } from '../../../domain/case/case.js';
 import { conflict } from '../../http/errors.js';
 import { escapeLike } from '../audit/audit.repo.js';
+import { maskPersonalText } from '../../../domain/shared/masking.js';
 
 /** Every SQL statement of enforcement cases, their wells and events, and of small users' volumes. */
 
@@ -20,7 +21,8 @@ export async function listCases(db: Kysely<DB>, scope: Scope, f: { ids?: number[
   if (f.year) q = q.where('caseYear', '=', f.year);
   if (f.q) {
     const like = `%${escapeLike(f.q)}%`;
-    q = q.where((eb) => eb.or([eb('partyName', 'like', like), eb('number', 'like', like), eb('facts', 'like', like)]));
+    // the facts are shown masked to everyone: the search reads the masked facts (no digit read back)
+    q = q.where((eb) => eb.or([eb('partyName', 'like', like), eb('number', 'like', like), eb('factsMasked', 'like', like)]));
   }
   return q.orderBy('filedOn', 'desc').orderBy('caseYear', 'desc').orderBy('serial', 'desc').execute();
 }
@@ -36,7 +38,7 @@ export type CaseValues = {
 };
 
 export async function insertCase(db: Kysely<DB>, c: CaseValues & { caseYear: number; serial: number; number: string; state: CaseState; createdBy: number | null }) {
-  return db.insertInto('enforcementCases').values({ ...c, legalBasis: JSON.stringify(c.legalBasis) }).returning(['id']).executeTakeFirstOrThrow();
+  return db.insertInto('enforcementCases').values({ ...c, legalBasis: JSON.stringify(c.legalBasis), factsMasked: maskPersonalText(c.facts) }).returning(['id']).executeTakeFirstOrThrow();
 }
 
 /** Optimistic write: a stale version is a conflict. */
@@ -44,7 +46,7 @@ export async function updateCase(db: Kysely<DB>, id: number, version: number, pa
   const { legalBasis, ...rest } = patch;
   const row = await db
     .updateTable('enforcementCases')
-    .set((eb) => ({ ...rest, ...(legalBasis ? { legalBasis: JSON.stringify(legalBasis) } : {}), version: eb('version', '+', 1), updatedAt: sql`now()` }))
+    .set((eb) => ({ ...rest, ...(legalBasis ? { legalBasis: JSON.stringify(legalBasis) } : {}), ...(rest.facts !== undefined ? { factsMasked: maskPersonalText(rest.facts) } : {}), version: eb('version', '+', 1), updatedAt: sql`now()` }))
     .where('id', '=', id)
     .where('version', '=', version)
     .returning(['id'])
@@ -183,4 +185,11 @@ export async function demoPermitWells(db: Kysely<DB>) {
 /** The demo's recorded volumes: loaded with the files, so not an edit (the version stays). */
 export async function demoSetVolume(db: Kysely<DB>, id: number, annualVolumeM3: number) {
   await db.updateTable('wells').set({ annualVolumeM3 }).where('id', '=', id).execute();
+}
+
+/** Cases whose masked facts were never stored (from before they were): filled once after the migrations. */
+export async function fillMaskedFacts(db: Kysely<DB>): Promise<number> {
+  const rows = await db.selectFrom('enforcementCases').select(['id', 'facts']).where('factsMasked', 'is', null).execute();
+  for (const r of rows) await db.updateTable('enforcementCases').set({ factsMasked: maskPersonalText(r.facts) }).where('id', '=', r.id).execute();
+  return rows.length;
 }

@@ -3,8 +3,8 @@ import { CASE_EVENTS, CASE_STATES, VIOLATIONS } from '../../../domain/case/case.
 import { LEGAL_ARTICLES } from '../../../domain/case/legal-basis.js';
 import { TAX_STATE_LABELS } from '../../../domain/case/small-users.js';
 import { WELL_STAGES } from '../../../domain/well/lifecycle.js';
+import { day, searchText } from '../../http/schema-types.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max);
 const ARTICLE_CODES = LEGAL_ARTICLES.map((a) => a.code) as [string, ...string[]];
 const TAX_STATES = Object.keys(TAX_STATE_LABELS) as ['registered', 'unregistered'];
@@ -91,7 +91,7 @@ export const CasesQuery = z.object({
   violation: z.enum(VIOLATIONS).optional(),
   typical: z.enum(['true', 'false']).optional(),
   year: z.coerce.number().int().min(1900).max(2100).optional(),
-  q: z.string().max(60).optional(),
+  q: searchText(60).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { WELL_STAGES } from '../../../domain/well/lifecycle.js';
+import { day } from '../../http/schema-types.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const DashboardQuery = z.object({
   asOf: day.optional(),

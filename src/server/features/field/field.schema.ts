@@ -3,6 +3,7 @@ import { GPS_ACCURACY_LIMIT } from '../../../domain/survey/gps-accuracy.js';
 import { WELL_EVENTS, WELL_STAGES } from '../../../domain/well/lifecycle.js';
 import { WellEventData } from '../wells/wells.schema.js';
 import { CardBody, CardView, CreateCardBody, GridSurveyView } from '../survey/survey.schema.js';
+import { day } from '../../http/schema-types.js';
 
 /**
  * The field app (外业模式): what a phone caches for offline work, and the queued operations it
@@ -11,7 +12,6 @@ import { CardBody, CardView, CreateCardBody, GridSurveyView } from '../survey/su
  */
 
 const opId = z.uuid('操作编号应为 UUID');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 /** a phone's GPS fix, with its accuracy (metres) */
 const Gps = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180), accuracyM: z.number().min(0).max(100_000).nullable().default(null) });
 const Photo = { fileName: z.string().trim().min(1).max(200), /** base64 of the image (compressed on the phone) */ content: z.string().min(1).max(11_500_000) };

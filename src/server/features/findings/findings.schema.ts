@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { FINDING_EVENTS, FINDING_STATES } from '../../../domain/inspection/finding.js';
 import { PhotoView } from '../survey/survey.schema.js';
+import { day, searchText } from '../../http/schema-types.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max);
 
 /** A finding raised by an office: the unit that owns it, what is wrong, and the evidence. */
@@ -68,7 +68,7 @@ export const FindingsQuery = z.object({
   overdue: z.enum(['true', 'false']).optional(),
   from: day.optional(),
   to: day.optional(),
-  q: z.string().max(60).optional(),
+  q: searchText(60).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });

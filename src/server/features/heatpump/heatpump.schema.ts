@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { HEAT_PUMP_STAGES, OBSERVATION_KINDS, READING_METHODS } from '../../../domain/heatpump/project.js';
 import { FindingView } from '../findings/findings.schema.js';
+import { day, searchText } from '../../http/schema-types.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max);
 const volume = z.number().min(0).max(1e7);
 
@@ -50,7 +50,7 @@ export const RecordObservationBody = z.object({
 });
 
 export const HeatPumpQuery = z.object({
-  q: z.string().max(60).optional(),
+  q: searchText(60).optional(),
   districtId: z.coerce.number().int().positive().optional(),
   stage: z.enum(HEAT_PUMP_STAGES).optional(),
   /** only projects whose latest month is below the threshold */

@@ -3,8 +3,8 @@ import { INSPECTION_KINDS, TARGET_KINDS } from '../../../domain/inspection/inspe
 import { PhotoView } from '../survey/survey.schema.js';
 import { WELL_USES } from '../../../domain/well/well.js';
 import { FindingView, RaiseFindingBody } from '../findings/findings.schema.js';
+import { day, searchText } from '../../http/schema-types.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max);
 
 export const Official = z.object({ name: text(20).min(1, '请填写姓名'), title: text(60).default('') });
@@ -85,7 +85,7 @@ export const InspectionsQuery = z.object({
   to: day.optional(),
   kind: z.enum(INSPECTION_KINDS).optional(),
   unitId: z.coerce.number().int().positive().optional(),
-  q: z.string().max(60).optional(),
+  q: searchText(60).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });

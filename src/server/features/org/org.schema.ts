@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ORG_LEVELS } from '../../../domain/org/org-unit.js';
+import { day } from '../../http/schema-types.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const OrgUnitView = z.object({
   id: z.number(),

@@ -3,6 +3,7 @@ import type { DB, WaterSamplesTable } from '../../db/types.js';
 import { sqlPathInScope, type Scope } from '../../auth/scope.js';
 import { conflict } from '../../http/errors.js';
 import type { LinkKind } from './samples.schema.js';
+import { tipTextLike } from '../tips/tips.repo.js';
 import { escapeLike } from '../audit/audit.repo.js';
 import { maskPersonalText } from '../../../domain/shared/masking.js';
 
@@ -134,7 +135,8 @@ export async function linkTargets(db: Kysely<DB>, kind: LinkKind, f: { ids?: rea
     let q = db.selectFrom('tips').select(['id', 'code', 'content', 'receivedOn', 'orgPath']);
     if (ids) q = q.where('id', 'in', ids);
     if (f.scope) q = q.where(sqlPathInScope('orgPath', f.scope));
-    if (f.q) q = q.where((eb) => eb.or([eb('code', 'like', `%${escapeLike(f.q)}%`), eb('content', 'like', `%${escapeLike(f.q)}%`), eb('address', 'like', `%${escapeLike(f.q)}%`)]));
+    // the labels show the words masked for every role: so does the search
+    if (f.q) q = q.where(tipTextLike(f.q, true));
     return (await q.orderBy('receivedOn', 'desc').limit(limit).execute()).map((t) => ({
       // a tip's words may carry the reporter's or a neighbour's phone number: masked here for every role
       kind, refId: t.id, label: `${t.code} ${((c) => (c.length > 30 ? `${c.slice(0, 30)}…` : c))(maskPersonalText(t.content))}`, onDate: t.receivedOn, orgPath: t.orgPath,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { FIELD_CHLORINE, SAMPLE_POINTS } from '../../../domain/sample/sample.js';
 import { TRACERS } from '../../../domain/sample/mixing.js';
+import { day, searchText } from '../../http/schema-types.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max);
 
 export const LINK_KINDS = ['account', 'suspect_check', 'tip', 'inspection'] as const;
@@ -92,7 +92,7 @@ export const SamplesQuery = z.object({
   belowDetection: z.enum(['true', 'false']).optional(),
   linkKind: z.enum(LINK_KINDS).optional(),
   linkId: z.coerce.number().int().positive().optional(),
-  q: z.string().max(60).optional(),
+  q: searchText(60).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
@@ -118,5 +118,5 @@ export const SaveMixingBody = z.object({
   version: z.number().int(),
 });
 
-export const LinkTargetsQuery = z.object({ kind: z.enum(LINK_KINDS), q: z.string().max(60).default('') });
+export const LinkTargetsQuery = z.object({ kind: z.enum(LINK_KINDS), q: searchText(60).default('') });
 export const LinkTargets = z.object({ targets: z.array(z.object({ kind: z.enum(LINK_KINDS), refId: z.number(), label: z.string() })) });

@@ -17,6 +17,7 @@ import { insertAudit } from '../audit/audit.repo.js';
 import { placesOf } from '../org/org.places.js';
 import { readSetting, writeSettingAtVersion } from '../system/settings.repo.js';
 import type { LinkKind, SampleBody, SampleView, SaveMixingBody } from './samples.schema.js';
+import type { Capability } from '../../../domain/shared/roles.js';
 import * as repo from './samples.repo.js';
 
 export const LINK_KIND_LABELS: Record<LinkKind, string> = { account: '疑似用水户', suspect_check: '疑似户核查', tip: '举报线索', inspection: '督导核查' };
@@ -242,7 +243,7 @@ export async function linkSample(ctx: ServiceCtx, id: number, input: { kind: Lin
     const row = await repo.findSample(trx, scope, id);
     if (!row) throw notFound();
     const [target] = await repo.linkTargets(trx, input.kind, { ids: [input.refId] });
-    if (!target || !pathInScope(scope, target.orgPath)) throw notFound();
+    if (!target || !linkScopes(ctx, input.kind).allowed(target.orgPath)) throw notFound();
     const added = await repo.insertLink(trx, { sampleId: id, kind: input.kind, refId: input.refId, createdBy: ctx.actor.displayName });
     if (!added) return;
     await insertAudit(trx, {
@@ -269,9 +270,22 @@ export async function unlinkSample(ctx: ServiceCtx, id: number, input: { kind: L
 }
 
 /** What the caller may link a sample to: records of a kind in their scope, by a few words. */
+/** What a caller must be allowed to read to see, or link to, a record of each kind. */
+const LINK_KIND_READ: Record<LinkKind, Capability> = { account: 'utility.read', suspect_check: 'suspects.read', tip: 'tips.read', inspection: 'inspections.read' };
+
+/** Records a sample may be linked to: those the caller may both read (by the record's own capability) and edit samples in. */
+function linkScopes(ctx: ServiceCtx, kind: LinkKind) {
+  const edit = scopeFor(ctx.actor, 'samples.edit');
+  const read = scopeFor(ctx.actor, LINK_KIND_READ[kind]);
+  return { read, allowed: (orgPath: string) => pathInScope(edit, orgPath) && pathInScope(read, orgPath) };
+}
+
 export async function linkTargetsFor(ctx: ServiceCtx, q: { kind: LinkKind; q: string }) {
   requireCapability(ctx.actor, 'samples.edit');
-  const targets = await repo.linkTargets(ctx.db, q.kind, { scope: scopeFor(ctx.actor, 'samples.edit'), q: q.q.trim(), limit: 20 });
+  const { read, allowed } = linkScopes(ctx, q.kind);
+  const targets = (await repo.linkTargets(ctx.db, q.kind, { scope: read, q: q.q.trim(), limit: 200 }))
+    .filter((t) => allowed(t.orgPath))
+    .slice(0, 20);
   return { targets: targets.map(({ kind, refId, label, onDate }) => ({ kind, refId, label: onDate && q.kind !== 'inspection' ? label : onDate ? `${onDate} ${label}` : label })) };
 }
 

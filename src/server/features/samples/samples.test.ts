@@ -86,7 +86,8 @@ describe('water samples', () => {
     expect(s.districtId).toBe(unit('宛城区'));
     // 漫香湖小区 is in 高新区: out of 宛城区's scope
     const account = (await city.get(`/api/samples/${(await byCode(city, 'SY-20240109-01'))!.id}`)).json().links.find((l: { kind: string }) => l.kind === 'account').refId;
-    expect((await wancheng.send('POST', `/api/samples/${s.id}/links`, { kind: 'account', refId: account })).statusCode).toBe(404);
+    // a district office does not read the water company's accounts at all (utility.read): it may not link one
+    expect((await wancheng.send('POST', `/api/samples/${s.id}/links`, { kind: 'account', refId: account })).statusCode).toBe(403);
     expect((await wancheng.send('POST', `/api/samples/${s.id}/links`, { kind: 'tip', refId: 999999 })).statusCode).toBe(404);
     // and another district cannot touch this sample
     expect((await wolong.send('POST', `/api/samples/${s.id}/links`, { kind: 'inspection', refId: 1 })).statusCode).toBe(404);

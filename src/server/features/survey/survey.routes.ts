@@ -11,8 +11,8 @@ import {
 } from './survey.schema.js';
 import * as service from './survey.service.js';
 import { surveyReportXlsx } from './survey.report.js';
+import { day } from '../../http/schema-types.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string, ascii: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 

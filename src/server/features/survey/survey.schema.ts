@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CARD_KINDS, WATER_SOURCES } from '../../../domain/survey/card.js';
 import { SURVEY_STATES } from '../../../domain/survey/survey-state.js';
+import { day, searchText } from '../../http/schema-types.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const count = z.number().int().min(0).max(1_000_000).nullable();
 
 /** A card as written by a form (create/update). */
@@ -127,7 +127,7 @@ export const GridsQuery = z.object({
   /** only grids under this unit */
   unitId: z.coerce.number().int().positive().optional(),
   state: z.enum(SURVEY_STATES).optional(),
-  q: z.string().max(40).optional(),
+  q: searchText(40).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { SWITCH_STATES } from '../../../domain/switch/switch-project.js';
 import { WELL_STAGES } from '../../../domain/well/lifecycle.js';
+import { day, searchText } from '../../http/schema-types.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`);
 const count = z.number().int('应为整数').min(0, '不能为负数').nullable().default(null);
 
@@ -84,7 +84,7 @@ export const SwitchQuery = z.object({
   districtId: z.coerce.number().int().positive().optional(),
   state: z.enum(SWITCH_STATES).optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  q: z.string().max(60).optional(),
+  q: searchText(60).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });

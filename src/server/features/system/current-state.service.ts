@@ -4,6 +4,8 @@ import { fillFindingStates, findingStateMismatches } from '../findings/findings.
 import { fillSurveyStates, surveyStateMismatches } from '../survey/survey.state.js';
 import { fillTipStates, tipStateMismatches } from '../tips/tips.state.js';
 import { fillWellStates, wellStateMismatches } from '../wells/wells.state.js';
+import { fillMaskedContent } from '../tips/tips.repo.js';
+import { fillMaskedFacts } from '../cases/cases.repo.js';
 
 /**
  * The stored current states (tips, wells, findings, grids' surveys) beside their events. Plain-SQL
@@ -16,9 +18,12 @@ export type StateCounts = { tips: number; wells: number; findings: number; grids
 
 /** Folds and stores the state of every record that has none yet, in one transaction. Returns how many of each. */
 export async function fillCurrentStates(db: Kysely<DB>): Promise<StateCounts> {
-  const run = async (trx: Kysely<DB>) => ({
-    tips: await fillTipStates(trx), wells: await fillWellStates(trx), findings: await fillFindingStates(trx), grids: await fillSurveyStates(trx),
-  });
+  const run = async (trx: Kysely<DB>) => {
+    // derived text too: what masked roles search (rows from before it was stored)
+    await fillMaskedContent(trx);
+    await fillMaskedFacts(trx);
+    return { tips: await fillTipStates(trx), wells: await fillWellStates(trx), findings: await fillFindingStates(trx), grids: await fillSurveyStates(trx) };
+  };
   return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 

@@ -50,9 +50,10 @@ beforeAll(async () => {
   const unit = (name: string) => units.find((u) => u.name === name)!.id;
 
   // a public tip with a name, a phone and a photo, from a distinctive address; given to 卧龙区 and on to 光武街道
+  const formToken = await issueFormToken(database.db, Date.now() - 10_000);
   const sent = await app.inject({
-    method: 'POST', url: '/api/public/tips', remoteAddress: IP, headers: { cookie: 'ws_client=privacy', 'user-agent': 'PrivacyTestBrowser/1.0' },
-    payload: { content: '光武街道某洗车店院内有一眼井，每天都在抽水', address: '光武街道光彩社区北门', name: NAME, phone: PHONE, formToken: await issueFormToken(database.db, Date.now() - 10_000), website: '', photos: [{ fileName: 'p.png', content: PNG }] },
+    method: 'POST', url: '/api/public/tips', remoteAddress: IP, headers: { cookie: 'ws_client=privacy', 'user-agent': 'PrivacyTestBrowser/1.0', 'x-form-token': formToken },
+    payload: { content: '光武街道某洗车店院内有一眼井，每天都在抽水', address: '光武街道光彩社区北门', name: NAME, phone: PHONE, website: '', photos: [{ fileName: 'p.png', content: PNG }] },
   });
   expect(sent.statusCode, sent.body).toBe(200);
   ids.code = sent.json().trackingCode;
@@ -128,8 +129,8 @@ describe('the reporter of a tip', () => {
     errors.push(await who.city!.send('POST', `/api/tips/${ids.staffTip}/merge`, { intoId: ids.staffTip }));
     errors.push(await who.wolong!.send('POST', `/api/tips/${ids.staffTip}/transitions`, { event: 'assign', data: {}, version: 1 }));
     errors.push(await app.inject({
-      method: 'POST', url: '/api/public/tips', remoteAddress: IP, headers: { cookie: 'ws_client=privacy2' },
-      payload: { content: '短', address: '某地', name: NAME, phone: `${PHONE}abc`, formToken: 'x'.repeat(12), website: '' },
+      method: 'POST', url: '/api/public/tips', remoteAddress: IP, headers: { cookie: 'ws_client=privacy2', 'x-form-token': 'x'.repeat(12) },
+      payload: { content: '短', address: '某地', name: NAME, phone: `${PHONE}abc`, website: '' },
     }) as unknown as Res);
     for (const e of errors) {
       expect(e.statusCode, e.body).toBeGreaterThanOrEqual(400);

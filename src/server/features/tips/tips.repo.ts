@@ -1,9 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { sqlPathInScope, type Scope } from '../../auth/scope.js';
 import type { TipChannel, TipEventData, TipEventKind, TipState } from '../../../domain/tip/workflow.js';
 import { conflict } from '../../http/errors.js';
 import { escapeLike } from '../audit/audit.repo.js';
+import { maskPersonalText } from '../../../domain/shared/masking.js';
 
 /** Every SQL statement of tips. The reporter's columns are read only by findReporter() and exportRows(). */
 
@@ -12,9 +13,26 @@ const PUBLIC_COLUMNS = [
   'anonymous', 'duplicateOf', 'wellId', 'version',
 ] as const;
 
-export async function listTips(db: Kysely<DB>, scope: Scope, f: { q?: string; ids?: number[] } = {}) {
+/**
+ * A search of a tip's code, words and place. A caller who sees the words masked (every role but the
+ * city office's tips.reporter) searches the masked words: a search must not read back a digit the
+ * page hides.
+ */
+export function tipTextLike(q: string, masked: boolean | undefined) {
+  const like = `%${escapeLike(q)}%`;
+  return (eb: ExpressionBuilder<DB, 'tips'>) => eb.or([eb('code', 'like', like), eb(masked === false ? 'content' : 'contentMasked', 'like', like), eb('address', 'like', like)]);
+}
+
+/** Rows whose masked words were never stored (from before they were): filled once after the migrations. */
+export async function fillMaskedContent(db: Kysely<DB>): Promise<number> {
+  const rows = await db.selectFrom('tips').select(['id', 'content']).where('contentMasked', 'is', null).execute();
+  for (const r of rows) await db.updateTable('tips').set({ contentMasked: maskPersonalText(r.content) }).where('id', '=', r.id).execute();
+  return rows.length;
+}
+
+export async function listTips(db: Kysely<DB>, scope: Scope, f: { q?: string; maskedSearch?: boolean; ids?: number[] } = {}) {
   let q = db.selectFrom('tips').select(PUBLIC_COLUMNS).where(sqlPathInScope('orgPath', scope));
-  if (f.q) q = q.where((eb) => eb.or([eb('code', 'like', `%${escapeLike(f.q)}%`), eb('content', 'like', `%${escapeLike(f.q)}%`), eb('address', 'like', `%${escapeLike(f.q)}%`)]));
+  if (f.q) q = q.where(tipTextLike(f.q, f.maskedSearch));
   if (f.ids) {
     if (f.ids.length === 0) return [];
     q = q.where('id', 'in', f.ids);
@@ -23,11 +41,12 @@ export async function listTips(db: Kysely<DB>, scope: Scope, f: { q?: string; id
 }
 export type TipRow = Awaited<ReturnType<typeof listTips>>[number];
 
-export type TipFilter = { q?: string; districtId?: number };
+/** maskedSearch: false only for a caller who reads the words unmasked (tips.reporter) */
+export type TipFilter = { q?: string; maskedSearch?: boolean; districtId?: number };
 
 function filteredTips(db: Kysely<DB>, scope: Scope, f: TipFilter) {
   let q = db.selectFrom('tips').where(sqlPathInScope('orgPath', scope));
-  if (f.q) q = q.where((eb) => eb.or([eb('code', 'like', `%${escapeLike(f.q)}%`), eb('content', 'like', `%${escapeLike(f.q)}%`), eb('address', 'like', `%${escapeLike(f.q)}%`)]));
+  if (f.q) q = q.where(tipTextLike(f.q, f.maskedSearch));
   if (f.districtId) q = q.where('districtId', '=', f.districtId);
   return q;
 }
@@ -93,7 +112,7 @@ export async function insertTip(
     clientHash: string | null; anonymous: boolean;
   },
 ) {
-  return db.insertInto('tips').values(t).returning(['id']).executeTakeFirstOrThrow();
+  return db.insertInto('tips').values({ ...t, contentMasked: maskPersonalText(t.content) }).returning(['id']).executeTakeFirstOrThrow();
 }
 
 /** Only tips.state.ts writes events: it keeps the tips' current state with them. */
@@ -262,4 +281,19 @@ export async function movePhotos(db: Kysely<DB>, tipId: number, orgPath: string)
 
 export async function exportRows(db: Kysely<DB>, scope: Scope) {
   return db.selectFrom('tips').select([...PUBLIC_COLUMNS, 'reporterName', 'reporterPhone']).where(sqlPathInScope('orgPath', scope)).orderBy('receivedAt').execute();
+}
+
+/** A well inside the scope (a tip's 核查 may name only a well its handler could reach). */
+export async function wellInScope(db: Kysely<DB>, scope: Scope, id: number) {
+  return db.selectFrom('wells').select('id').where('id', '=', id).where(sqlPathInScope('orgPath', scope)).executeTakeFirst();
+}
+
+export async function formTokenUsed(db: Kysely<DB>, tokenHash: string): Promise<boolean> {
+  return !!(await db.selectFrom('usedFormTokens').select('tokenHash').where('tokenHash', '=', tokenHash).executeTakeFirst());
+}
+
+/** Marks a public form token used; false when it already was (two submissions racing with one form). */
+export async function useFormToken(db: Kysely<DB>, tokenHash: string): Promise<boolean> {
+  const row = await db.insertInto('usedFormTokens').values({ tokenHash }).onConflict((oc) => oc.column('tokenHash').doNothing()).returning('tokenHash').executeTakeFirst();
+  return !!row;
 }

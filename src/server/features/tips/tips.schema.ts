@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { TIP_CHANNELS, TIP_EVENTS, TIP_STATES } from '../../../domain/tip/workflow.js';
 import { PhotoView } from '../survey/survey.schema.js';
+import { day, searchText } from '../../http/schema-types.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max);
 
 /** The public form (no login). `website` is a honeypot: people leave it empty, bots fill it. */
@@ -14,8 +14,6 @@ export const PublicTipBody = z.object({
   name: text(40).nullable().default(null),
   phone: z.string().trim().regex(/^[0-9+\-\s]{7,20}$/, '电话号码格式不正确').nullable().default(null),
   photos: z.array(z.object({ fileName: text(200).min(1), content: z.string().min(1).max(11_500_000) })).max(3, '最多上传 3 张照片').default([]),
-  /** from GET /api/public/tips/form: proves a person opened the form a few seconds ago */
-  formToken: z.string().min(10).max(400),
   website: z.string().max(200).default(''),
 });
 export const PublicFormView = z.object({ formToken: z.string(), minSeconds: z.number() });
@@ -95,7 +93,7 @@ export const TipsQuery = z.object({
   state: z.enum(TIP_STATES).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   districtId: z.coerce.number().int().positive().optional(),
-  q: z.string().max(60).optional(),
+  q: searchText(60).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });

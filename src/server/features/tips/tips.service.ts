@@ -28,29 +28,75 @@ const FAR_FUTURE = '9999-12-31';
 // ------------------------------------------------------------------ public intake
 
 /** Tracking codes: JB + 10 characters of an unambiguous alphabet (no 0/O, 1/I): unguessable. */
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+/** What Wellseal issues to a reporter: JB and ten random letters and digits (no 0, 1, I, O). A ledger's own codes (JB2024NNNN) never match. */
+const ISSUED_CODE = /^JB[A-HJ-NP-Z2-9]{10}$/;
+
 export function newTrackingCode(): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
   const bytes = crypto.randomBytes(10);
-  return `JB${[...bytes].map((b) => alphabet[b % alphabet.length]).join('')}`;
+  return `JB${[...bytes].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('')}`;
+}
+
+const toBase32 = (n: number, len: number) => Array.from({ length: len }, (_, i) => CODE_ALPHABET[Math.floor(n / 32 ** (len - 1 - i)) % 32]).join('');
+const fromBase32 = (s: string) => [...s].reduce((n, c) => n * 32 + CODE_ALPHABET.indexOf(c), 0);
+const DAY_MS = 86_400_000;
+
+/**
+ * The code a bot is given when it fills the honeypot: it looks like any other, and the status page
+ * answers it like a tip just received on that day — so the bot cannot tell it was caught — while
+ * nothing is stored. Four random characters, the day (3), and a signature over both (3).
+ */
+async function honeypotCode(db: Kysely<DB>): Promise<string> {
+  const head = newTrackingCode().slice(2, 6) + toBase32(Math.floor(Date.parse(`${officeToday()}T00:00:00Z`) / DAY_MS), 3);
+  return `JB${head}${await honeypotMac(db, head)}`;
+}
+
+async function honeypotMac(db: Kysely<DB>, head: string): Promise<string> {
+  const mac = crypto.createHmac('sha256', await formSecret(db)).update(`honeypot:${head}`).digest();
+  return [...mac.subarray(0, 3)].map((b) => CODE_ALPHABET[b % 32]).join('');
+}
+
+/** The day a honeypot code was given out, or null when the code is not one. */
+async function honeypotDay(db: Kysely<DB>, code: string): Promise<string | null> {
+  if (!ISSUED_CODE.test(code)) return null;
+  const head = code.slice(2, 9);
+  if (code.slice(9) !== (await honeypotMac(db, head))) return null;
+  return new Date(fromBase32(head.slice(4)) * DAY_MS).toISOString().slice(0, 10);
 }
 
 export const FORM_MIN_SECONDS = 3;
 export const TIPS_PER_CLIENT_PER_HOUR = 3;
 
-async function formSecret(db: Kysely<DB>): Promise<string> {
-  await writeSettingIfAbsent(db, 'public_form_secret', crypto.randomBytes(32).toString('hex'));
-  return String(await readSetting(db, 'public_form_secret'));
+const secrets = new WeakMap<Kysely<DB>, Promise<string>>();
+/** The public form's signing secret: made once per database, then held in memory (the pre-parse check reads no table). */
+function formSecret(db: Kysely<DB>): Promise<string> {
+  let secret = secrets.get(db);
+  if (!secret) {
+    secret = (async () => {
+      await writeSettingIfAbsent(db, 'public_form_secret', crypto.randomBytes(32).toString('hex'));
+      return String(await readSetting(db, 'public_form_secret'));
+    })();
+    secret.catch(() => secrets.delete(db));
+    secrets.set(db, secret);
+  }
+  return secret;
 }
 
 /** A form token: when the form was opened, signed. A submission must come at least a few seconds later. */
 export async function issueFormToken(db: Kysely<DB>, now = Date.now()): Promise<string> {
-  const mac = crypto.createHmac('sha256', await formSecret(db)).update(String(now)).digest('base64url');
-  return `${now}.${mac}`;
+  // a nonce: two forms opened in the same millisecond are two forms (each is used once)
+  const nonce = crypto.randomBytes(9).toString('base64url');
+  const mac = crypto.createHmac('sha256', await formSecret(db)).update(`${now}.${nonce}`).digest('base64url');
+  return `${now}.${nonce}.${mac}`;
 }
 
-async function checkFormToken(db: Kysely<DB>, token: string, now = Date.now()) {
-  const [issued, mac] = token.split('.');
-  const expected = crypto.createHmac('sha256', await formSecret(db)).update(String(issued)).digest('base64url');
+const tokenDigest = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+
+/** The form token: signed by this server, a few seconds to a day old. Cheap: checked before the body is read. */
+export async function checkFormToken(db: Kysely<DB>, token: string, now = Date.now()) {
+  if (token.length < 10 || token.length > 400) throw badRequest('页面已过期，请刷新后重新填写');
+  const [issued, nonce, mac] = token.split('.');
+  const expected = crypto.createHmac('sha256', await formSecret(db)).update(`${issued}.${nonce}`).digest('base64url');
   const ok = !!mac && mac.length === expected.length && crypto.timingSafeEqual(Buffer.from(mac), Buffer.from(expected));
   const age = (now - Number(issued)) / 1000;
   if (!ok || !(age >= 0) || age > 24 * 3600) throw badRequest('页面已过期，请刷新后重新填写');
@@ -64,8 +110,10 @@ export async function submitPublicTip(
   meta: { ip: string; clientId: string },
 ): Promise<{ trackingCode: string }> {
   // the honeypot: a person never fills it; a bot is told "thank you" and nothing is stored
-  if (input.website.trim()) return { trackingCode: newTrackingCode() };
+  if (input.website.trim()) return { trackingCode: await honeypotCode(db) };
   await checkFormToken(db, input.formToken);
+  // a form is submitted once: a replayed token is refused (recorded with the tip, below)
+  if (await repo.formTokenUsed(db, tokenDigest(input.formToken))) throw badRequest('这份表单已经提交过了，请刷新页面后再填写新的举报');
   const clientHash = crypto.createHash('sha256').update(meta.clientId).digest('hex');
   if ((await repo.countFromClient(db, clientHash, new Date(officeNow().getTime() - 3_600_000))) >= TIPS_PER_CLIENT_PER_HOUR) {
     throw new AppError(429, 'rate_limited', '您提交得太频繁了，请一小时后再试；情况紧急请拨打 12345');
@@ -74,6 +122,7 @@ export async function submitPublicTip(
   for (const p of input.photos) stored.push(await storePhoto(filesDir, Buffer.from(p.content, 'base64'), p.fileName));
   try {
     return await db.transaction().execute(async (trx) => {
+      if (!(await repo.useFormToken(trx, tokenDigest(input.formToken)))) throw badRequest('这份表单已经提交过了，请刷新页面后再填写新的举报');
       const city = await repo.cityRoot(trx);
       const code = newTrackingCode();
       const anonymous = !input.name && !input.phone;
@@ -95,10 +144,18 @@ export async function submitPublicTip(
 
 /** The public status page: the state, the dates and the reply — nothing internal, nobody's data. */
 export async function publicStatus(db: Kysely<DB>, code: string) {
-  const tip = await repo.findByCode(db, code.trim().toUpperCase());
-  if (!tip) throw new AppError(404, 'not_found', '没有找到该查询码，请核对后重试');
-  const facts = tipAsOf((await repo.eventsOf(db, [tip.id])).map(asEvent), FAR_FUTURE);
-  const events = await repo.eventsOf(db, [tip.id]);
+  const wanted = code.trim().toUpperCase();
+  const notFoundHere = new AppError(404, 'not_found', '没有找到该查询码，请核对后重试');
+  // only codes Wellseal issued to a reporter answer: a ledger's sequential codes (JB2024NNNN) are guessable
+  if (!ISSUED_CODE.test(wanted)) throw notFoundHere;
+  const tip = await repo.findByCode(db, wanted);
+  const events = tip ? await repo.eventsOf(db, [tip.id]) : [];
+  if (!tip || events.some((e) => (e.data as TipEventData | null)?.imported)) {
+    const day = await honeypotDay(db, wanted);
+    if (day) return { trackingCode: wanted, state: 'received' as const, stateLabel: TIP_STATE_LABELS.received, receivedOn: day, closedOn: null, reply: null };
+    throw notFoundHere;
+  }
+  const facts = tipAsOf(events.map(asEvent), FAR_FUTURE);
   const close = [...events].reverse().find((e) => e.event === 'close');
   return {
     trackingCode: tip.code,
@@ -169,7 +226,7 @@ function present(t: repo.TipRow, events: readonly EventRow[], place: string[], d
 export async function listTipsFor(ctx: ServiceCtx, q: { state?: TipState | undefined; overdue?: 'true' | 'false' | undefined; districtId?: number | undefined; q?: string | undefined; page: number; pageSize: number }) {
   const scope = scopeFor(ctx.actor, 'tips.read');
   const today = officeToday();
-  const filter: repo.TipFilter = { ...(q.q ? { q: q.q } : {}), ...(q.districtId ? { districtId: q.districtId } : {}) };
+  const filter: repo.TipFilter = { ...(q.q ? { q: q.q, maskedSearch: !hasCapability(ctx.actor, 'tips.reporter') } : {}), ...(q.districtId ? { districtId: q.districtId } : {}) };
   const stateFilter: repo.TipStateFilter = { ...(q.state ? { state: q.state } : {}), ...(q.overdue ? { overdueOn: { day: today, overdue: q.overdue === 'true' } } : {}) };
   const filtered = !!(q.state || q.overdue);
   let total: number;
@@ -280,7 +337,11 @@ export async function recordTipEvent(ctx: ServiceCtx, id: number, input: { event
       if (data.streetId && (!street || street.level !== 'street' || !street.path.startsWith(tip.orgPath))) throw badRequest('只能转交本区的街道');
       if (street) patch.orgPath = street.path;
     }
-    if (input.event === 'investigate' && data.wellId) patch.wellId = data.wellId;
+    if (input.event === 'investigate' && data.wellId) {
+      // another district's well, or none at all, is answered like any record out of reach
+      if (!hasCapability(ctx.actor, 'wells.read') || !(await repo.wellInScope(trx, scopeFor(ctx.actor, 'wells.read'), data.wellId))) throw notFound();
+      patch.wellId = data.wellId;
+    }
     try {
       transitionTip(tipAsOfFacts(history), { event: input.event, onDate, data });
     } catch (err) {

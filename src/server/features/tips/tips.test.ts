@@ -15,7 +15,7 @@ const tipBody = async (over: Record<string, unknown> = {}) => ({
   name: '张秘密', phone: '13912345678', formToken: await token(), website: '', ...over,
 });
 const publicPost = async (body: unknown, ip = '10.1.1.1', cookie = 'ws_client=abc') =>
-  t.app.inject({ method: 'POST', url: '/api/public/tips', payload: body as object, remoteAddress: ip, headers: { cookie } });
+  t.app.inject({ method: 'POST', url: '/api/public/tips', payload: body as object, remoteAddress: ip, headers: { cookie, 'x-form-token': String((body as { formToken?: string }).formToken ?? '') } });
 
 beforeAll(async () => {
   t = await demoApp();
@@ -103,7 +103,24 @@ describe('abuse resistance', () => {
   it('drops honeypot submissions silently and refuses forms sent too fast', async () => {
     const bot = await publicPost(await tipBody({ website: 'http://spam.example' }), '10.3.3.3', 'ws_client=bot');
     expect(bot.statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: `/api/public/tips/${bot.json().trackingCode}` })).statusCode).toBe(404);
+    // the bot's code answers like a real one (已受理): it cannot tell it was caught; nothing was stored
+    const botStatus = await t.app.inject({ method: 'GET', url: `/api/public/tips/${bot.json().trackingCode}` });
+    expect(botStatus.statusCode).toBe(200);
+    expect(botStatus.json()).toMatchObject({ state: 'received', stateLabel: '已受理', closedOn: null, reply: null });
+    expect((await city.get(`/api/tips?q=${bot.json().trackingCode}`)).json().total).toBe(0);
+    // a code a ledger gave (sequential, guessable) is not public; a random one that was never issued neither
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/tips/JB2024000001' })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/tips/JBABCDEFGHJK' })).statusCode).toBe(404);
+    // a form token is used once
+    const once = await tipBody({ content: '同一份表单提交两次，第一次应当成功受理' });
+    expect((await publicPost(once, '10.3.3.6', 'ws_client=once')).statusCode).toBe(200);
+    const again = await publicPost(once, '10.3.3.7', 'ws_client=once2');
+    expect(again.statusCode).toBe(400);
+    expect(again.json().message).toBe('这份表单已经提交过了，请刷新页面后再填写新的举报');
+    // the token is checked before the body is read: a forged one with a huge body is refused at once
+    const big = await t.app.inject({ method: 'POST', url: '/api/public/tips', remoteAddress: '10.3.3.8', headers: { 'content-type': 'application/json', 'x-form-token': `${Date.now() - 10_000}.forged` }, payload: JSON.stringify({ content: 'x'.repeat(20 * 1024 * 1024) }) });
+    expect(big.statusCode).toBe(400);
+    expect(big.json().message).toBe('页面已过期，请刷新后重新填写');
     const fast = await publicPost(await tipBody({ formToken: await issueFormToken(t.database.db) }), '10.3.3.4', 'ws_client=fast');
     expect(fast.statusCode).toBe(400);
     expect(fast.json().message).toBe('提交太快了，请检查填写的内容后再提交');
@@ -121,7 +138,7 @@ describe('abuse resistance', () => {
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     const bodies = await Promise.all(Array.from({ length: 12 }, (_, i) => tipBody({ content: `突发第${i}条举报内容，某处有井在抽水` })));
     const burst = await Promise.all(
-      bodies.map(async (body, i) => (await fetch(`${url}/api/public/tips`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: `ws_client=burst${i}` }, body: JSON.stringify(body) })).status),
+      bodies.map(async (body, i) => (await fetch(`${url}/api/public/tips`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: `ws_client=burst${i}`, 'x-form-token': body.formToken }, body: JSON.stringify(body) })).status),
     );
     await app.close();
     expect(burst.filter((s) => s === 200)).toHaveLength(5);

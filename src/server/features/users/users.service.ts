@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { Role } from '../../../domain/shared/roles.js';
 import { realNow } from '../../clock.js';
+import { clearLoginFailures } from '../auth/auth.repo.js';
 
 type UserRecord = NonNullable<Awaited<ReturnType<typeof repo.findUser>>>;
 
@@ -23,7 +24,7 @@ function present(u: UserRecord): UserView {
     displayName: u.displayName,
     phone: maskPhone(u.phone),
     disabled: u.disabledAt !== null,
-    locked: !!u.lockedUntil && u.lockedUntil > realNow(),
+    locked: !!u.locked,
     mustChangePassword: u.mustChangePassword,
     version: u.version,
     createdAt: u.createdAt.toISOString(),
@@ -119,7 +120,9 @@ export async function setUserDisabled(ctx: ServiceCtx, id: number, version: numb
   if (disabled && id === ctx.actor.userId) throw badRequest('不能停用自己的账号');
   return ctx.db.transaction().execute(async (trx) => {
     const before = await loadManageable(trx, scope, id);
-    await repo.updateUser(trx, id, version, { disabledAt: disabled ? realNow() : null, ...(disabled ? {} : { failedLogins: 0, lockedUntil: null }) });
+    await repo.updateUser(trx, id, version, { disabledAt: disabled ? realNow() : null });
+    // enabling (解锁) also forgets the failed logins that locked the name out
+    if (!disabled) await clearLoginFailures(trx, before.username);
     // a disabled user loses access at once: every session goes (tokens are refused by the disabled check)
     if (disabled) await repo.deleteSessionsOf(trx, id);
     await insertAudit(trx, {
@@ -140,7 +143,8 @@ export async function resetPassword(ctx: ServiceCtx, id: number, version: number
   const passwordHash = await hashPassword(password);
   return ctx.db.transaction().execute(async (trx) => {
     const before = await loadManageable(trx, scope, id);
-    await repo.updateUser(trx, id, version, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null });
+    await repo.updateUser(trx, id, version, { passwordHash, mustChangePassword: true });
+    await clearLoginFailures(trx, before.username);
     await repo.deleteSessionsOf(trx, id);
     await insertAudit(trx, {
       ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'reset_password', entityType: 'user', entityId: id,

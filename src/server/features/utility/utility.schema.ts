@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { WELL_USES } from '../../../domain/well/well.js';
+import { day, searchText } from '../../http/schema-types.js';
 
 const page = { page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50) };
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const UploadQuery = z.object({ fileName: z.string().trim().min(1).max(200) });
 const RowError = z.object({ row: z.number(), column: z.string(), message: z.string() });
@@ -17,7 +17,7 @@ export const AccountImportResult = z.object({
   applied: z.boolean(), rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(),
   matchedByCard: z.number(), matchedByGridCode: z.number(), matchedByAddress: z.number(), unmatched: z.number(),
 });
-export const AccountsQuery = z.object({ q: z.string().trim().max(100).optional(), ...page });
+export const AccountsQuery = z.object({ q: searchText(100).trim().optional(), ...page });
 export const AccountList = z.object({
   total: z.number(),
   items: z.array(z.object({
@@ -34,7 +34,7 @@ export const RunBody = z.object({ asOf: month.optional() });
 export const JobView = z.object({ id: z.string(), state: z.enum(['running', 'done', 'failed']), done: z.number(), total: z.number(), stage: z.string(), result: z.unknown(), error: z.string().nullable() });
 export const JobParams = z.object({ id: z.uuid() });
 export const RunList = z.object({ runs: z.array(z.object({ id: z.number(), asOf: z.string(), accounts: z.number(), flagged: z.number(), outcomesUsed: z.number(), createdAt: z.string() })) });
-export const ScoresQuery = z.object({ gap: z.enum(['noCard', 'tapOnlyCard']).optional(), q: z.string().trim().max(100).optional(), ...page });
+export const ScoresQuery = z.object({ gap: z.enum(['noCard', 'tapOnlyCard']).optional(), q: searchText(100).trim().optional(), ...page });
 const SignalView = z.object({ kind: z.string(), label: z.string(), size: z.number(), confidence: z.number(), reason: z.string() });
 export const ScoresView = z.object({
   run: z.object({ id: z.number(), asOf: z.string(), accounts: z.number(), flagged: z.number(), outcomesUsed: z.number(), createdAt: z.string() }),

@@ -218,6 +218,8 @@ describe('water-company data and the suspect engine', () => {
     const made = await city.send('POST', '/api/users', { username: 'wolongwater', displayName: '卧龙区供水公司', password: 'Water2024a', grants: [{ role: 'utility', orgUnitId: wolongUnit.id }] });
     expect(made.statusCode).toBe(200);
     const other = await t.login('wolongwater', 'Water2024a');
+    // a first password is changed before anything else (the server refuses everything else until then)
+    expect((await other.send('POST', '/api/auth/password', { currentPassword: 'Water2024a', newPassword: 'Water2024b' })).statusCode).toBe(200);
     expect((await other.get('/api/utility/accounts')).json().total).toBe(0);
     expect((await other.get('/api/utility/outcomes')).json().items).toEqual([]);
     expect((await other.get('/api/utility/imports')).json().imports).toEqual([]);

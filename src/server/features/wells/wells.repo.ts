@@ -201,3 +201,8 @@ export async function tasksOfWell(db: Kysely<DB>, wellId: number) {
 export async function setFoundVia(db: Kysely<DB>, code: string, f: { foundVia: FoundVia; foundRef: string; remarks: string }) {
   await db.updateTable('wells').set(f).where('code', '=', code).execute();
 }
+
+/** A 一户一卡 card inside the scope (a well may link only to a card its editor could reach). */
+export async function cardInScope(db: Kysely<DB>, scope: Scope, id: number) {
+  return db.selectFrom('userCards as c').innerJoin('orgUnits as o', 'o.id', 'c.gridId').select('c.id').where('c.id', '=', id).where(sqlPathInScope('o.path', scope)).executeTakeFirst();
+}

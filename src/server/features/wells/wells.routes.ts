@@ -7,8 +7,8 @@ import { PhotoView, SheetImportBody } from '../survey/survey.schema.js';
 import { CreateWellBody, TransitionBody, UpdateWellBody, WellDetailView, WellPhotoBody, WellsList, WellsQuery } from './wells.schema.js';
 import * as service from './wells.service.js';
 import { exportWellSheet, importWellSheet } from './wells.sheet.js';
+import { day } from '../../http/schema-types.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export function wellsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {

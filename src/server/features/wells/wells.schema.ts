@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { DISPOSITIONS, SEAL_METHODS, SEAL_MODES, WELL_EVENTS, WELL_STAGES } from '../../../domain/well/lifecycle.js';
 import { FOUND_VIA, WELL_USES } from '../../../domain/well/well.js';
 import { PhotoView } from '../survey/survey.schema.js';
+import { day, searchText } from '../../http/schema-types.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max);
 
 export const WellFields = z.object({
@@ -84,7 +84,7 @@ export const WellsQuery = z.object({
   unitId: z.coerce.number().int().positive().optional(),
   stage: z.enum(WELL_STAGES).optional(),
   disposition: z.enum(DISPOSITIONS).optional(),
-  q: z.string().max(60).optional(),
+  q: searchText(60).optional(),
   asOf: day.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),

@@ -131,11 +131,17 @@ export async function createWell(ctx: ServiceCtx, input: Fields & { orgUnitId: n
 }
 
 /** A new well file inside a transaction (also used when an inspection finds a well). Returns its id. */
+/** A card id outside the caller's scope (or none at all) is answered like any record out of reach: never a foreign-key 500. */
+async function refuseForeignCard(trx: Kysely<DB>, scope: Scope, cardId: number | null | undefined) {
+  if (cardId !== null && cardId !== undefined && !(await repo.cardInScope(trx, scope, cardId))) throw notFound();
+}
+
 export async function insertWellRecord(trx: Kysely<DB>, ctx: ServiceCtx, scope: Scope, input: Fields & { orgUnitId: number; discoveredOn: string }): Promise<number> {
   if (input.discoveredOn > officeToday()) throw badRequest('发现日期不能晚于今天');
   const unit = await repo.findUnit(trx, scope, input.orgUnitId);
   if (!unit || unit.closedOn) throw notFound();
   if (unit.level === 'city') throw badRequest('请选择井所在的区、街道、社区或网格');
+  await refuseForeignCard(trx, scope, input.cardId);
   const code = wellCode(unit.code, await repo.takenCodes(trx, `${unit.code}J`));
   const { orgUnitId: _u, discoveredOn, ...fields } = input;
   const { id } = await repo.insertWell(trx, { ...fields, code, orgUnitId: unit.id, orgPath: unit.path, discoveredOn });
@@ -154,6 +160,7 @@ export async function updateWell(ctx: ServiceCtx, id: number, input: Fields & { 
     const before = await repo.findWell(trx, scope, id);
     if (!before) throw notFound();
     const { version, ...fields } = input;
+    await refuseForeignCard(trx, scope, fields.cardId);
     await repo.bumpWell(trx, id, version, fields);
     await insertAudit(trx, {
       ...auditActor(ctx.actor), requestId: ctx.requestId, action: 'update', entityType: 'well', entityId: id, orgPath: before.orgPath,

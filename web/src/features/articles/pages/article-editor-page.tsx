@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined, CheckOutlined, RollbackOutlined, SaveOutlined, SendOutlined, UndoOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, Modal, Popconfirm, Result, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Modal, Popconfirm, Result, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';

@@ -1,4 +1,5 @@
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { Alert, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { errorMessageOf, showSuccess } from '../../../ui/feedback';

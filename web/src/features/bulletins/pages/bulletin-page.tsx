@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined, DiffOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Input, Result, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Input, Result, Row, Skeleton, Space, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useBlocker, useNavigate, useParams } from 'react-router-dom';

@@ -1,5 +1,6 @@
 import { FileTextOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Space } from 'antd';
+import { Button, Space } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';

@@ -1,4 +1,5 @@
-import { Alert, DatePicker, Form, Input, Modal } from 'antd';
+import { Alert, Form, Input, Modal } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import type { Dayjs } from 'dayjs';
 import { errorMessageOf, showSuccess } from '../../../ui/feedback';
 import { useCreateCampaign } from '../hooks/use-campaigns';

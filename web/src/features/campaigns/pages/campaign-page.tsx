@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined, FileExcelOutlined, FileMarkdownOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Result, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Result, Row, Skeleton, Space, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useMemo } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';

@@ -1,4 +1,5 @@
-import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Switch, TreeSelect } from 'antd';
+import { Alert, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Switch, TreeSelect } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import { useState } from 'react';
 import { api } from '../../../lib/api-client';
 import dayjs, { type Dayjs } from 'dayjs';

@@ -1,4 +1,5 @@
-import { Alert, DatePicker, Form, Input, InputNumber, Modal } from 'antd';
+import { Alert, Form, Input, InputNumber, Modal } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { CASE_EVENT_LABELS, type CaseEventKind } from '@domain/case/case';
 import { errorMessageOf, showSuccess } from '../../../ui/feedback';

@@ -1,5 +1,6 @@
 import { FullscreenExitOutlined, FullscreenOutlined, DesktopOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Col, DatePicker, Empty, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Empty, Row, Skeleton, Space, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';

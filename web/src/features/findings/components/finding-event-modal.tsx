@@ -1,4 +1,5 @@
-import { Alert, Button, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { FINDING_EVENT_LABELS, findingEventProblems, type FindingEventData, type FindingEventKind } from '@domain/inspection/finding';

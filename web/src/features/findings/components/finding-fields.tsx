@@ -1,5 +1,6 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
-import { Col, DatePicker, Form, Input, Row, Select, TreeSelect, Typography } from 'antd';
+import { Col, Form, Input, Row, Select, TreeSelect, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import type { Dayjs } from 'dayjs';
 import { isMissedWell } from '@domain/inspection/finding';
 import { useSubtreeOptions } from '../../org/hooks/use-subtree-options';

@@ -1,4 +1,5 @@
-import { Alert, Button, DatePicker, Form, Modal, Typography } from 'antd';
+import { Alert, Button, Form, Modal, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { formatDate } from '../../../lib/format';

@@ -1,5 +1,6 @@
 import { CopyOutlined, EditOutlined, ReloadOutlined, SaveOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Collapse, DatePicker, Input, Popconfirm, Result, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Collapse, Input, Popconfirm, Result, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';

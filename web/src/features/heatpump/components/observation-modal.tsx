@@ -1,4 +1,5 @@
-import { Alert, Button, DatePicker, Form, Input, Modal, Radio, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Radio, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import type { Dayjs } from 'dayjs';
 import { OBSERVATION_KIND_LABELS, OBSERVATION_KINDS, type ObservationKind } from '@domain/heatpump/project';
 import { errorMessageOf, showSuccess } from '../../../ui/feedback';

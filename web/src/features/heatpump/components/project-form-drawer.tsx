@@ -1,5 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, DatePicker, Drawer, Form, Grid, Input, InputNumber, Row, Select, Space, TreeSelect } from 'antd';
+import { Alert, Button, Col, Drawer, Form, Grid, Input, InputNumber, Row, Select, Space, TreeSelect } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';

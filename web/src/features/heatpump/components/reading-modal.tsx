@@ -1,4 +1,5 @@
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Typography } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Radio, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import type { Dayjs } from 'dayjs';
 import { READING_METHOD_LABELS, READING_METHODS, type ReadingMethod } from '@domain/heatpump/project';
 import { errorMessageOf, showSuccess } from '../../../ui/feedback';

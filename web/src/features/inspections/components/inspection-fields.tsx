@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, TreeSelect, Typography } from 'antd';
+import { Button, Checkbox, Col, Form, Input, InputNumber, Row, Select, TreeSelect, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { INSPECTION_KIND_LABELS, INSPECTION_KINDS, TARGET_KINDS, type InspectionKind, type TargetKind } from '@domain/inspection/inspection';
 import { useOrgTreeOptions } from '../../org/hooks/use-org-tree-options';

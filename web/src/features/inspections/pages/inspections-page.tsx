@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Select } from 'antd';
+import { Button, Card, Select } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router-dom';
 import { INSPECTION_KIND_LABELS, INSPECTION_KINDS, type InspectionKind } from '@domain/inspection/inspection';

@@ -1,4 +1,5 @@
-import { Alert, DatePicker, Form, Modal } from 'antd';
+import { Alert, Form, Modal } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ORG_LEVEL_LABELS } from '@domain/org/org-unit';
 import { showSuccess } from '../../../ui/feedback';

@@ -1,5 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, DatePicker, Divider, Form, Input, InputNumber, Modal, Radio, Row, Select, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Col, Divider, Form, Input, InputNumber, Modal, Radio, Row, Select, TreeSelect, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import {

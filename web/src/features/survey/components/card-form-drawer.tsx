@@ -1,24 +1,6 @@
 import { AimOutlined, CloseCircleOutlined, HistoryOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  AutoComplete,
-  Button,
-  Col,
-  DatePicker,
-  Drawer,
-  Form,
-  Grid,
-  Input,
-  InputNumber,
-  Radio,
-  Row,
-  Select,
-  Skeleton,
-  Space,
-  Switch,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, AutoComplete, Button, Col, Drawer, Form, Grid, Input, InputNumber, Radio, Row, Select, Skeleton, Space, Switch, Tag, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import {

@@ -1,5 +1,6 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
-import { Alert, DatePicker, Form, Input, List, Modal, Typography } from 'antd';
+import { Alert, Form, Input, List, Modal, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { SURVEY_EVENT_LABELS, type SurveyEventKind } from '@domain/survey/survey-state';
 import { formatDate } from '../../../lib/format';

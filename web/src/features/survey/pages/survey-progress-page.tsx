@@ -1,5 +1,6 @@
 import { DownOutlined, DownloadOutlined, FileExcelOutlined, FileMarkdownOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Col, DatePicker, Dropdown, Progress, Row, Skeleton, Space, Table, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Dropdown, Progress, Row, Skeleton, Space, Table, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';

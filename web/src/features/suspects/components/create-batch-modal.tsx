@@ -1,4 +1,5 @@
-import { Alert, Button, DatePicker, Form, InputNumber, Modal, Typography } from 'antd';
+import { Alert, Button, Form, InputNumber, Modal, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import type { Dayjs } from 'dayjs';
 import { errorMessageOf, showSuccess } from '../../../ui/feedback';
 import type { SuspectRun } from '../api/suspects-api';

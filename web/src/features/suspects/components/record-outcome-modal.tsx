@@ -1,4 +1,5 @@
-import { Alert, Button, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Col, Form, Input, Modal, Radio, Row, Select, TreeSelect, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { WELL_USE_LABELS, WELL_USES, type WellUse } from '@domain/well/well';
 import { ApiError } from '../../../lib/api-client';

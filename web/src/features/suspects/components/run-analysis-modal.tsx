@@ -1,4 +1,5 @@
-import { Alert, Button, DatePicker, Form, Modal, Progress, Typography } from 'antd';
+import { Alert, Button, Form, Modal, Progress, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { errorMessageOf, showSuccess } from '../../../ui/feedback';

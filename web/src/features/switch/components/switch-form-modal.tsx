@@ -1,4 +1,5 @@
-import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, TreeSelect } from 'antd';
+import { Alert, Button, Col, Form, Input, InputNumber, Modal, Row, Select, TreeSelect } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { SWITCH_STATE_LABELS, SWITCH_STATES, type SwitchState } from '@domain/switch/switch-project';

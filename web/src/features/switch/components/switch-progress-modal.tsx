@@ -1,4 +1,5 @@
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { SWITCH_STATE_LABELS, SWITCH_STATES, stateRank, type SwitchState } from '@domain/switch/switch-project';
 import { errorMessageOf, showSuccess } from '../../../ui/feedback';

@@ -1,4 +1,5 @@
-import { Alert, Button, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useDeferredValue, useState } from 'react';
 import {

@@ -1,5 +1,6 @@
 import { LockOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, DatePicker, Form, Input, Modal, Row, Select, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Col, Form, Input, Modal, Row, Select, TreeSelect, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { TIP_CHANNEL_LABELS, TIP_CHANNELS, type TipChannel } from '@domain/tip/workflow';

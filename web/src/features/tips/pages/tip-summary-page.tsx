@@ -1,5 +1,6 @@
 import { DownloadOutlined, DownOutlined, FileExcelOutlined, FileMarkdownOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Dropdown, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Dropdown, Space, Table, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
 import { formatDate } from '../../../lib/format';

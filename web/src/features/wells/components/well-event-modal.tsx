@@ -1,4 +1,5 @@
-import { Alert, AutoComplete, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Typography } from 'antd';
+import { Alert, AutoComplete, Button, Col, Form, Input, InputNumber, Modal, Radio, Row, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import {

@@ -1,5 +1,6 @@
 import { AimOutlined } from '@ant-design/icons';
-import { Alert, AutoComplete, Button, Col, DatePicker, Drawer, Form, Grid, Input, InputNumber, Radio, Row, Select, Space, Tag, TreeSelect, Typography } from 'antd';
+import { Alert, AutoComplete, Button, Col, Drawer, Form, Grid, Input, InputNumber, Radio, Row, Select, Space, Tag, TreeSelect, Typography } from 'antd';
+import { DatePicker } from '../../../ui/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
