@@ -5,6 +5,7 @@ import { openDatabase, type Database } from './db/engine.js';
 import { migrate } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { fillCurrentStates } from './features/system/current-state.service.js';
+import { sweepStoredFiles } from './features/system/stored-files.service.js';
 import { initDatabase, isDemo, isInitialised } from './features/system/init.service.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-users.js';
 import type { Progress } from './context.js';
@@ -37,6 +38,8 @@ export async function serve(config: Config, opts: { log?: (line: string) => void
     log('首次启动：正在载入演示活动数据（南阳市“飓风”行动）… / first start: loading the demo campaign');
     await initDatabase(database.db, { cityName: '本市', cityCode: '000000', demo: true }, opts.progress);
   }
+  const swept = await sweepStoredFiles(database.db, config.filesDir);
+  if (swept > 0) log(`已清理无记录的照片文件 / orphan files removed: ${swept}`);
   const app = await buildApp({ db: database.db, config, engine: database.kind, webDir: defaultWebDir });
   const address = await app.listen({ port: config.port, host: config.host });
   const port = Number(new URL(address).port);

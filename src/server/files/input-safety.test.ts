@@ -15,6 +15,7 @@ import { readSharedStrings, streamRows } from './row-stream.js';
 import { readSheet, writeCsv, writeXlsx, xlsxBuffer } from './sheet.js';
 import { PNG } from '../../test-support/fixtures.js';
 import { pngHeader, xlsxBomb, xlsxSharedStringsBomb } from '../../test-support/hostile-files.js';
+import sharp from 'sharp';
 
 /** Text that a spreadsheet would run as a formula, and text that only looks odd. */
 export const FORMULAS = ['=CMD|\' /C calc\'!A0', '@SUM(1+1)', '+1+1', '-1+1', '=HYPERLINK("http://x.invalid","点我")', '\t=1+1', '\r=1+1'];
@@ -190,7 +191,11 @@ describe('photo uploads', () => {
     const err = await storePhoto(store, pngHeader(50_000, 50_000), 'flood.png').catch((e: unknown) => e);
     expect(chinese400(err), String(err)).toBe(true);
     expect((err as Error).message).toContain('50000×50000');
-    const ok = await storePhoto(store, pngHeader(4000, 3000), 'ok.png');
+    // a header with no picture behind it is not a photo (it is decoded when its metadata is stripped)
+    const hollow = await storePhoto(store, pngHeader(4000, 3000), 'hollow.png').catch((e: unknown) => e);
+    expect(chinese400(hollow), String(hollow)).toBe(true);
+    const real = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#ffffff' } }).png().toBuffer();
+    const ok = await storePhoto(store, real, 'ok.png');
     expect(ok.mime).toBe('image/png');
   });
 

@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+import pLimit from 'p-limit';
 /**
  * A bulletin's content as one HTML page in the same layout as the DOCX: the web preview shows it,
  * and headless Chromium prints it to PDF (A4, GB/T 9704 margins, "— N —" page numbers, odd pages
@@ -79,8 +81,31 @@ ${blocks}
 
 const run = promisify(execFile);
 
+/** At most two Chromium processes print at once (each takes ~200 MB and a core); more requests wait their turn. */
+const printing = pLimit(2);
+
+/**
+ * An issued bulletin never changes: its PDF is printed once and kept (a few recent ones, in memory),
+ * and leaders opening it at the same moment share the one print.
+ */
+const issuedPdfs = new LRUCache<string, Promise<Buffer>>({ max: 16 });
+
+export function issuedBulletinPdf(key: string, c: BulletinContent, chromium: string): Promise<Buffer> {
+  let pdf = issuedPdfs.get(key);
+  if (!pdf) {
+    pdf = bulletinPdf(c, chromium);
+    pdf.catch(() => issuedPdfs.delete(key));
+    issuedPdfs.set(key, pdf);
+  }
+  return pdf;
+}
+
 /** Prints the HTML to PDF with headless Chromium (the path comes from the config: CHROMIUM_PATH). */
-export async function bulletinPdf(c: BulletinContent, chromium: string): Promise<Buffer> {
+export function bulletinPdf(c: BulletinContent, chromium: string): Promise<Buffer> {
+  return printing(() => printPdf(c, chromium));
+}
+
+async function printPdf(c: BulletinContent, chromium: string): Promise<Buffer> {
   if (!fs.existsSync(chromium)) throw new AppError(503, 'pdf_unavailable', `服务器未安装 Chromium（${chromium}），无法生成 PDF；请下载 Word 版，或由管理员安装 chromium 和 fonts-noto-cjk`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wellseal-pdf-'));
   try {

@@ -18,7 +18,7 @@ import { surveyReport } from '../survey/survey.service.js';
 import { tipSummaryAsOf } from '../tips/tips.service.js';
 import { generateSummary, weeklySummary } from '../findings/findings.service.js';
 import { bulletinDocx } from './bulletins.docx.js';
-import { bulletinHtml, bulletinPdf } from './bulletins.html.js';
+import { bulletinHtml, bulletinPdf, issuedBulletinPdf } from './bulletins.html.js';
 import * as repo from './bulletins.repo.js';
 
 
@@ -261,7 +261,10 @@ export async function renderBulletin(ctx: ServiceCtx, id: number, format: 'docx'
   const content = await buildContent(ctx, b, opts.onProgress);
   const name = `${series.name}第${b.number}期${b.state === 'draft' ? '（草稿）' : ''}`;
   if (format === 'html') return { fileName: `${name}.html`, data: Buffer.from(bulletinHtml(content, { screen: true })), mime: 'text/html; charset=utf-8' };
-  if (format === 'pdf') return { fileName: `${name}.pdf`, data: await bulletinPdf(content, opts.chromium), mime: 'application/pdf' };
+  if (format === 'pdf') {
+    const data = b.state === 'issued' ? await issuedBulletinPdf(`${b.id}:${b.version}`, content, opts.chromium) : await bulletinPdf(content, opts.chromium);
+    return { fileName: `${name}.pdf`, data, mime: 'application/pdf' };
+  }
   return { fileName: `${name}.docx`, data: await bulletinDocx(content, { title: name, issuedOn: b.issuedOn }), mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
 }
 
