@@ -91,7 +91,9 @@ export async function startServer(opts: { env?: NodeJS.ProcessEnv } = {}): Promi
     throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does)');
   }
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', WELLSEAL_LOG_LEVEL: 'warn' };
+  // every user of a test file signs in from 127.0.0.1, a dozen times a minute: the per-address login
+  // limit (tested on its own in auth.test.ts) would stop them, so it is raised here
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', WELLSEAL_LOG_LEVEL: 'warn', WELLSEAL_LOGIN_ATTEMPTS_PER_MINUTE: '1000' };
   delete env.DATABASE_URL;
   const template = await demoTemplate({ ...env, PORT: String(await freePort()) });
   let dropDb = async () => {};
@@ -144,7 +146,9 @@ export async function login(browser: Browser, server: Server, username: string, 
   await page.getByPlaceholder('用户名').fill(username);
   await page.getByPlaceholder('密码').fill('Wellseal2024');
   await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await page.waitForURL((u) => !u.pathname.startsWith('/login')).catch(async (e: Error) => {
+    throw new Error(`${e.message}\nlogin of ${username} did not go through; the page says: ${(await page.locator('body').innerText()).slice(0, 300)}`);
+  });
   return page;
 }
 
