@@ -140,10 +140,10 @@ describe('the enforcement role reads what its role grants, also through the samp
     expect((await enforce.get('/api/samples/link-targets?kind=inspection&q=')).statusCode).toBe(200);
     const samples = (await enforce.get('/api/samples')).json().samples as { id: number }[];
     const tips = (await city.get('/api/tips?pageSize=1')).json().tips as { id: number }[];
-    if (samples[0] && tips[0]) {
-      const res = await enforce.send('POST', `/api/samples/${samples[0].id}/links`, { kind: 'tip', refId: tips[0].id });
-      expect(res.statusCode).toBe(403);
-    }
+    expect(samples.length, 'a sample the enforcement role can edit').toBeGreaterThan(0);
+    expect(tips.length).toBeGreaterThan(0);
+    const res = await enforce.send('POST', `/api/samples/${samples[0]!.id}/links`, { kind: 'tip', refId: tips[0]!.id });
+    expect(res.statusCode).toBe(403);
   });
 });
 
@@ -228,8 +228,6 @@ describe('links to records out of reach', () => {
 
   it('a well may not link to another district’s card, nor to one that does not exist', async () => {
     const wolong = await t.login('wolong');
-    const wells = (await wolong.get('/api/wells?pageSize=1')).json().wells as { id: number }[];
-    const full = (await wolong.get(`/api/wells/${wells[0]!.id}`)).json();
     const grid = await unitId('光彩社区第1网格');
     const units = (await city.get('/api/org/units')).json().units as { id: number; name: string; level: string; path: string }[];
     const wancheng = units.find((u) => u.name === '宛城区')!;
@@ -244,7 +242,6 @@ describe('links to records out of reach', () => {
       expect(created.statusCode).toBe(404);
       expect(created.json().message).toBe('记录不存在或无权访问');
     }
-    expect(full.id).toBe(wells[0]!.id);
   });
 });
 
